@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { PAYMENT_METHODS } from './payment-methods';
+
+export const MAX_QUANTITY_PER_DISH = 20;
+export const MAX_LINES_PER_ORDER = 20;
+export const MAX_COMMENT_LENGTH = 500;
+export const MAX_DRIVER_NAME_LENGTH = 40;
+
+export const orderIdSchema = z.uuid({ error: 'The order id must be a UUID.' });
+
+const paymentMethodIds = PAYMENT_METHODS.map((method) => method.id) as [
+  (typeof PAYMENT_METHODS)[number]['id'],
+  ...(typeof PAYMENT_METHODS)[number]['id'][],
+];
+
+export const orderItemSchema = z.strictObject({
+  productId: z.string().min(1).max(64),
+  quantity: z
+    .number()
+    .int({ error: 'Quantities are whole numbers.' })
+    .min(1, { error: 'Each dish needs a quantity of at least 1.' })
+    .max(MAX_QUANTITY_PER_DISH, {
+      error: `At most ${MAX_QUANTITY_PER_DISH} of one dish per order.`,
+    }),
+});
+
+export const createOrderSchema = z.strictObject({
+  orderId: orderIdSchema,
+  items: z
+    .array(orderItemSchema)
+    .min(1, { error: 'An order needs at least one dish.' })
+    .max(MAX_LINES_PER_ORDER, { error: `At most ${MAX_LINES_PER_ORDER} lines per order.` }),
+  paymentMethod: z.enum(paymentMethodIds).optional(),
+});
+
+export const ratingSchema = z.strictObject({
+  stars: z
+    .number()
+    .int({ error: 'Stars are whole numbers.' })
+    .min(1, { error: 'Give at least 1 star.' })
+    .max(5, { error: 'At most 5 stars.' }),
+  comment: z.string().trim().max(MAX_COMMENT_LENGTH).optional(),
+});
+
+export const rateOrderSchema = ratingSchema.extend({ orderId: orderIdSchema });
+
+export const driverSchema = z.strictObject({
+  id: z.string().min(1).max(64),
+  name: z.string().min(1).max(MAX_DRIVER_NAME_LENGTH),
+});
+
+export const signInSchema = z.strictObject({
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: 'Enter your name.' })
+    .max(MAX_DRIVER_NAME_LENGTH, { error: `Names are at most ${MAX_DRIVER_NAME_LENGTH} characters.` }),
+  passcode: z.string().max(128).optional(),
+});
+
+export const boardPageSchema = z
+  .strictObject({
+    cursor: z.string().max(4096).nullish(),
+    limit: z.number().int().min(1).max(100).optional(),
+  })
+  .optional();
+
+export type CreateOrderRequest = z.infer<typeof createOrderSchema>;
+
+const orderLineSchema = z.strictObject({
+  productId: z.string().min(1),
+  quantity: z.number().int().positive(),
+  name: z.string(),
+  unitPriceCents: z.number().int().nonnegative(),
+  lineTotalCents: z.number().int().nonnegative(),
+});
+
+/** The workflow checks its own input, so an order started by hand with bad input fails cleanly. */
+export const orderInputSchema = z.object({
+  orderId: z.string().min(1),
+  customerId: z.string().min(1),
+  lines: z.array(orderLineSchema).min(1),
+  totalCents: z.number().int().positive(),
+  paymentMethod: z.enum(paymentMethodIds),
+  windows: z
+    .object({
+      pickupWindowMs: z.number().positive(),
+      deliveryWindowMs: z.number().positive(),
+      ratingDelayMs: z.number().nonnegative(),
+      ratingWindowMs: z.number().positive(),
+    })
+    .partial()
+    .optional(),
+});
