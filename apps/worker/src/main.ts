@@ -1,0 +1,35 @@
+import { paymentsUrl, readNumber, readRate, taskQueue } from '@delivery/common/env';
+import { temporalConnectConfig } from '@delivery/common/temporal-connection';
+import { connectWithin } from './connect';
+import { createOrderWorker } from './order-worker';
+
+async function main(): Promise<void> {
+  const { connectionOptions, namespace } = temporalConnectConfig();
+  const connection = await connectWithin(
+    connectionOptions,
+    readNumber('TEMPORAL_CONNECT_TIMEOUT_MS', 10_000),
+  );
+  const worker = await createOrderWorker({
+    connection,
+    namespace,
+    taskQueue: taskQueue(),
+    paymentsUrl: paymentsUrl(),
+    notificationFailureRate: readRate('NOTIFICATION_FAILURE_RATE'),
+  });
+  console.log(
+    `[worker] polling task queue "${taskQueue()}" on ${connectionOptions.address} ` +
+      `(namespace ${namespace}); payments at ${paymentsUrl()}`,
+  );
+  // SIGINT and SIGTERM make run() resolve after a graceful shutdown.
+  try {
+    await worker.run();
+  } finally {
+    await connection.close();
+  }
+  console.log('[worker] stopped');
+}
+
+main().catch((error: unknown) => {
+  console.error(`[worker] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+import { createRequire } from 'node:module';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { RecordingChannel, createActivities, createPaymentsClient } from '@delivery/activities';
+
+export interface OrderWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  paymentsUrl: string;
+  notificationFailureRate: number;
+}
+
+const workflowsPath = createRequire(import.meta.url).resolve('@delivery/workflows');
+
+/** The `order` workflow and its activities, polling one task queue. */
+export function createOrderWorker(options: OrderWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    workflowsPath,
+    activities: createActivities({
+      payments: createPaymentsClient(options.paymentsUrl),
+      notifications: new RecordingChannel(options.notificationFailureRate),
+    }),
+    // In-flight activities get this long to finish on shutdown; the rest are retried elsewhere.
+    shutdownGraceTime: '10 seconds',
+  });
+}

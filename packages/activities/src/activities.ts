@@ -1,0 +1,80 @@
+import type { PaymentMethodId } from '@delivery/common';
+import type { NotificationChannel } from './notifications/channel';
+import type { PaymentsClient } from './payments-client';
+
+export interface ChargeRequest {
+  idempotencyKey: string;
+  orderId: string;
+  customerId: string;
+  amountCents: number;
+  paymentMethod: PaymentMethodId;
+}
+
+export interface RefundRequest {
+  idempotencyKey: string;
+  orderId: string;
+  reason: string;
+}
+
+export interface NotificationRequest {
+  idempotencyKey: string;
+  customerId: string;
+  orderId: string;
+  event: string;
+  message: string;
+}
+
+export interface ActivityDependencies {
+  payments: PaymentsClient;
+  notifications: NotificationChannel;
+}
+
+export function createActivities({ payments, notifications }: ActivityDependencies) {
+  return {
+    async chargeCustomer(request: ChargeRequest): Promise<{ chargeId: string }> {
+      const charge = await payments.createCharge(
+        {
+          amount: request.amountCents,
+          paymentMethod: request.paymentMethod,
+          orderId: request.orderId,
+          customer: request.customerId,
+        },
+        request.idempotencyKey,
+      );
+      return { chargeId: charge.id };
+    },
+
+    /**
+     * Refunds whatever the provider holds for the order, found by order id rather than by a
+     * charge id the caller may never have seen (a charge whose answer was lost still gets refunded).
+     */
+    async refundOrder(request: RefundRequest): Promise<{ refundIds: string[] }> {
+      const charges = await payments.listCharges(request.orderId);
+      const refundIds: string[] = [];
+      for (const charge of charges.filter((c) => c.status === 'succeeded')) {
+        if (charge.refunded) {
+          refundIds.push(...charge.refunds.data.map((refund) => refund.id));
+          continue;
+        }
+        const refund = await payments.createRefund(
+          { charge: charge.id, reason: request.reason },
+          `${request.idempotencyKey}:${charge.id}`,
+        );
+        refundIds.push(refund.id);
+      }
+      return { refundIds };
+    },
+
+    async sendPushNotification(request: NotificationRequest): Promise<void> {
+      await notifications.send({
+        id: request.idempotencyKey,
+        customerId: request.customerId,
+        orderId: request.orderId,
+        event: request.event,
+        message: request.message,
+      });
+    },
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

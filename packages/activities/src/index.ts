@@ -1,0 +1,4 @@
+export * from './activities';
+export * from './notifications/channel';
+export * from './notifications/recording-channel';
+export * from './payments-client';

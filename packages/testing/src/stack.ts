@@ -1,0 +1,79 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
+import { ManagedProcess, waitForHttp } from './managed-process';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const tsx = join(repoRoot, 'node_modules/.bin/tsx');
+
+/** Ports of the test stack, apart from the dev ports so `pnpm dev` and tests can run together. */
+export const TEST_PORTS = { temporal: 7243, temporalUi: 8243, payments: 4243, menu: 3100, driver: 3101 };
+
+export const temporalAddress = (): string =>
+  process.env.TEMPORAL_ADDRESS ?? `127.0.0.1:${TEST_PORTS.temporal}`;
+
+/** A Temporal dev server for tests: in memory unless `db` is given (then it survives a restart). */
+export function temporalServer(options: { port?: number; db?: string } = {}): ManagedProcess {
+  const port = options.port ?? TEST_PORTS.temporal;
+  return new ManagedProcess({
+    name: 'temporal',
+    command: process.execPath,
+    args: [
+      join(repoRoot, 'scripts/temporal.mjs'),
+      'start',
+      '--port',
+      String(port),
+      ...(options.db ? ['--db', options.db] : ['--ephemeral']),
+    ],
+    cwd: repoRoot,
+    ready: (server) => server.waitForOutput(/\[temporal\] (serving|reusing)/, 600_000),
+  });
+}
+
+export function paymentsService(
+  options: { port?: number; dbPath?: string; env?: Record<string, string> } = {},
+): ManagedProcess {
+  const port = options.port ?? TEST_PORTS.payments;
+  const dbPath = options.dbPath ?? join(mkdtempSync(join(tmpdir(), 'ledger-')), 'ledger.sqlite');
+  return new ManagedProcess({
+    name: 'payments',
+    command: tsx,
+    args: [join(repoRoot, 'apps/payments/src/main.ts')],
+    cwd: join(repoRoot, 'apps/payments'),
+    env: { PORT: String(port), PAYMENTS_DB_PATH: dbPath, ...options.env },
+    ready: () => waitForHttp(`http://127.0.0.1:${port}/health`),
+  });
+}
+
+export function orderWorker(options: {
+  taskQueue: string;
+  paymentsUrl?: string;
+  env?: Record<string, string>;
+}): ManagedProcess {
+  return new ManagedProcess({
+    name: 'worker',
+    command: tsx,
+    args: [join(repoRoot, 'apps/worker/src/main.ts')],
+    cwd: join(repoRoot, 'apps/worker'),
+    env: {
+      TEMPORAL_ADDRESS: temporalAddress(),
+      TASK_QUEUE: options.taskQueue,
+      PAYMENTS_URL: options.paymentsUrl ?? `http://127.0.0.1:${TEST_PORTS.payments}`,
+      ...options.env,
+    },
+    ready: async (worker) => {
+      const offset = worker.log.length;
+      await worker.waitForOutput(/Worker state changed.*RUNNING/, 120_000, offset);
+    },
+  });
+}
+
+export async function temporalClient(): Promise<{ client: Client; close: () => Promise<void> }> {
+  const connection = await Connection.connect({ address: temporalAddress() });
+  return { client: new Client({ connection, namespace: 'default' }), close: () => connection.close() };
+}
+
+export const uniqueTaskQueue = (suite: string): string =>
+  `${suite}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;

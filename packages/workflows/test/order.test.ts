@@ -1,0 +1,199 @@
+import { randomUUID } from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { moneyMoved } from '@delivery/testing/ledger';
+import {
+  cancelUpdate,
+  deliverUpdate,
+  deliveredSignal,
+  pickUpUpdate,
+  pickedUpSignal,
+  rateUpdate,
+} from '../src/messages';
+import {
+  orderHarness,
+  recordHistory,
+  status,
+  statesVisited,
+  waitFor,
+  waitForState,
+  type OrderHarness,
+} from './support/order-harness';
+
+const dana = { id: 'dana', name: 'Dana' };
+const sam = { id: 'sam', name: 'Sam' };
+
+/** The reason a refused update gives its caller. */
+async function refusal(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => {
+      throw new Error('the action was accepted');
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+  return String((error as WorkflowUpdateFailedError).cause?.message);
+}
+
+let harness: OrderHarness;
+beforeAll(async () => {
+  harness = await orderHarness();
+});
+afterAll(() => harness.close());
+
+describe('order workflow against a real Temporal server', () => {
+  it('goes from payment to delivery and accepts one rating', () =>
+    harness.withWorker(async () => {
+      const handle = await harness.startOrder();
+      const paid = await waitForState(handle, 'Paid');
+      expect(paid.chargeId).toMatch(/^ch_/);
+      expect(paid.deadline?.kind).toBe('pickup');
+
+      await handle.executeUpdate(pickUpUpdate, { args: [dana] });
+      const delivered = await handle.executeUpdate(deliverUpdate, { args: [dana] });
+      expect(delivered.state).toBe('Delivered');
+      expect(delivered.driver).toEqual(dana);
+
+      const rated = await handle.executeUpdate(rateUpdate, { args: [{ stars: 5, comment: 'Hot and fast' }] });
+      expect(rated.rating).toMatchObject({ stars: 5, comment: 'Hot and fast' });
+      const final = await handle.result();
+      // Rated, the order has nothing left to wait for: a second rating finds it closed.
+      await expect(handle.executeUpdate(rateUpdate, { args: [{ stars: 1 }] })).rejects.toThrow(/completed/);
+      expect(statesVisited(final)).toEqual(['Charging card', 'Paid', 'Picked up', 'Delivered']);
+      expect(final.open).toBe(false);
+      expect(final.notifications.map((n) => n.event)).toEqual(
+        expect.arrayContaining(['paid', 'picked-up', 'delivered']),
+      );
+      expect(await moneyMoved(harness.paymentsUrl, final.orderId)).toEqual({ charges: 1, refunds: 0 });
+      // The query still answers once the order has ended.
+      expect((await status(handle)).rating?.stars).toBe(5);
+      await recordHistory(handle, 'delivered-and-rated');
+    }));
+
+  it('asks for a rating after the delay and closes when the rating window ends', () =>
+    harness.withWorker(async () => {
+      const handle = await harness.startOrder();
+      await waitForState(handle, 'Paid');
+      await handle.signal(pickedUpSignal);
+      await waitForState(handle, 'Picked up');
+      await handle.signal(deliveredSignal);
+      const asked = await waitFor(handle, (s) => s.ratingRequested);
+      expect(asked.state).toBe('Delivered');
+      const final = await handle.result();
+      expect(final.rating).toBeNull();
+      expect(final.driver).toEqual({ id: 'operator', name: 'Operator' });
+      expect(final.notifications.map((n) => n.event)).toContain('rating-requested');
+      await recordHistory(handle, 'delivered-by-signals-unrated');
+    }));
+
+  it('ends Failed with a notification and no charge when the card is declined', () =>
+    harness.withWorker(async () => {
+      for (const paymentMethod of ['pm_card_chargeDeclined', 'pm_card_chargeDeclinedInsufficientFunds'] as const) {
+        const handle = await harness.startOrder({ paymentMethod });
+        const final = await handle.result();
+        expect(final.state).toBe('Failed');
+        expect(final.failureReason).toMatch(/declined|insufficient/i);
+        expect(final.notifications.map((n) => n.event)).toEqual(['payment-failed']);
+        expect(await moneyMoved(harness.paymentsUrl, final.orderId)).toEqual({ charges: 0, refunds: 0 });
+        if (paymentMethod === 'pm_card_chargeDeclined') await recordHistory(handle, 'card-declined');
+      }
+    }));
+
+  it('refunds exactly once when no driver picks the order up in time', () =>
+    harness.withWorker(async () => {
+      const handle = await harness.startOrder();
+      const final = await handle.result();
+      expect(statesVisited(final)).toEqual(['Charging card', 'Paid', 'Refunding', 'Refunded']);
+      expect(final.refundId).toMatch(/^re_/);
+      expect(final.failureReason).toMatch(/picked the order up in time/);
+      expect(await moneyMoved(harness.paymentsUrl, final.orderId)).toEqual({ charges: 1, refunds: 1 });
+      await recordHistory(handle, 'pickup-timeout');
+    }));
+
+  it('refunds exactly once when the order is not delivered in time', () =>
+    harness.withWorker(async () => {
+      const handle = await harness.startOrder();
+      await waitForState(handle, 'Paid');
+      await handle.executeUpdate(pickUpUpdate, { args: [dana] });
+      const final = await handle.result();
+      expect(statesVisited(final)).toEqual(['Charging card', 'Paid', 'Picked up', 'Refunding', 'Refunded']);
+      expect(await moneyMoved(harness.paymentsUrl, final.orderId)).toEqual({ charges: 1, refunds: 1 });
+      await recordHistory(handle, 'delivery-timeout');
+    }));
+
+  it('cancels and refunds while Paid, and refuses to cancel after pickup', () =>
+    harness.withWorker(async () => {
+      const cancelled = await harness.startOrder();
+      await waitForState(cancelled, 'Paid');
+      const answer = await cancelled.executeUpdate(cancelUpdate);
+      expect(answer.state).toBe('Refunding');
+      const final = await cancelled.result();
+      expect(final.state).toBe('Cancelled');
+      expect(await moneyMoved(harness.paymentsUrl, final.orderId)).toEqual({ charges: 1, refunds: 1 });
+      await recordHistory(cancelled, 'cancelled');
+
+      const pickedUp = await harness.startOrder();
+      await waitForState(pickedUp, 'Paid');
+      await pickedUp.executeUpdate(pickUpUpdate, { args: [dana] });
+      expect(await refusal(pickedUp.executeUpdate(cancelUpdate))).toMatch(/Too late to cancel/);
+      expect((await status(pickedUp)).state).toBe('Picked up');
+      await pickedUp.terminate('test over');
+    }));
+
+  it('refuses actions in the wrong state or by the wrong driver, with a reason', () =>
+    harness.withWorker(async () => {
+      const handle = await harness.startOrder({ windows: { pickupWindowMs: 30_000, deliveryWindowMs: 30_000 } });
+      await waitForState(handle, 'Paid');
+      expect(await refusal(handle.executeUpdate(deliverUpdate, { args: [dana] }))).toMatch(/not been picked up/);
+      expect(await refusal(handle.executeUpdate(rateUpdate, { args: [{ stars: 4 }] }))).toMatch(/Only a delivered/);
+      expect(
+        await refusal(handle.executeUpdate(pickUpUpdate, { args: [{ id: '', name: '' }] })),
+      ).toMatch(/driver needs/);
+
+      const race = await Promise.allSettled([
+        handle.executeUpdate(pickUpUpdate, { args: [dana] }),
+        handle.executeUpdate(pickUpUpdate, { args: [sam] }),
+      ]);
+      expect(race.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const loser = race.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(String(loser?.reason.cause?.message)).toMatch(/Picked up by another driver \((Dana|Sam)\)/);
+
+      const winner = (await status(handle)).driver!;
+      const other = winner.id === dana.id ? sam : dana;
+      expect(await refusal(handle.executeUpdate(deliverUpdate, { args: [other] }))).toMatch(
+        new RegExp(`Only ${winner.name} can deliver`),
+      );
+      // A signal that cannot take effect is dropped, not a failed workflow task.
+      await handle.signal(deliveredSignal, other);
+      await handle.signal(pickedUpSignal, { id: 42 } as never);
+      expect((await status(handle)).state).toBe('Picked up');
+      await handle.executeUpdate(deliverUpdate, { args: [winner] });
+      expect(await refusal(handle.executeUpdate(deliverUpdate, { args: [winner] }))).toMatch(/already delivered/);
+      await recordHistory(handle, 'refusals-and-race');
+      await handle.terminate('test over');
+    }));
+
+  it('treats the same order id started twice as one order', () =>
+    harness.withWorker(async () => {
+      const orderId = randomUUID();
+      const first = await harness.startOrder({ orderId });
+      await expect(harness.startOrder({ orderId })).rejects.toBeInstanceOf(
+        WorkflowExecutionAlreadyStartedError,
+      );
+      await waitForState(first, 'Paid');
+      expect(await moneyMoved(harness.paymentsUrl, orderId)).toEqual({ charges: 1, refunds: 0 });
+      await first.terminate('test over');
+    }));
+
+  it('fails cleanly, without a stuck workflow task, when started with bad input', () =>
+    harness.withWorker(async () => {
+      const handle = await harness.client.workflow.start('order', {
+        workflowId: `order-${randomUUID()}`,
+        taskQueue: harness.taskQueue,
+        args: [{ orderId: 'x', lines: 'not a list' }],
+      });
+      await expect(handle.result()).rejects.toThrow(/failed/);
+      const { status: executionStatus } = await handle.describe();
+      expect(executionStatus.name).toBe('FAILED');
+    }));
+});

@@ -1,0 +1,35 @@
+import type { TestProject } from 'vitest/node';
+import type { ManagedProcess } from '@delivery/testing/managed-process';
+import { paymentsService, temporalAddress, temporalServer } from '@delivery/testing/stack';
+import { portAnswers } from '@delivery/testing/ports';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    temporalAddress: string;
+    paymentsUrl: string;
+    flakyPaymentsUrl: string;
+  }
+}
+
+const PAYMENTS_PORT = 4244;
+const FLAKY_PAYMENTS_PORT = 4245;
+
+/** A real Temporal server (reused if one answers) and two payment sandboxes, one of them flaky. */
+export default async function setup(project: TestProject) {
+  const started: ManagedProcess[] = [];
+  const address = temporalAddress();
+  if (!(await portAnswers(address))) started.push(await temporalServer().start());
+  started.push(await paymentsService({ port: PAYMENTS_PORT }).start());
+  started.push(
+    await paymentsService({
+      port: FLAKY_PAYMENTS_PORT,
+      env: { PAYMENT_FAILURE_RATE: '0.7' },
+    }).start(),
+  );
+  project.provide('temporalAddress', address);
+  project.provide('paymentsUrl', `http://127.0.0.1:${PAYMENTS_PORT}`);
+  project.provide('flakyPaymentsUrl', `http://127.0.0.1:${FLAKY_PAYMENTS_PORT}`);
+  return async () => {
+    for (const process of started.reverse()) await process.stop();
+  };
+}
