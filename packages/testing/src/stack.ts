@@ -6,7 +6,6 @@ import { Client, Connection } from '@temporalio/client';
 import { ManagedProcess, waitForHttp } from './managed-process';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const tsx = join(repoRoot, 'node_modules/.bin/tsx');
 
 /** Ports of the test stack, apart from the dev ports so `pnpm dev` and tests can run together. */
 export const TEST_PORTS = { temporal: 7243, temporalUi: 8243, payments: 4243, menu: 3100, driver: 3101 };
@@ -39,10 +38,11 @@ export function paymentsService(
   const dbPath = options.dbPath ?? join(mkdtempSync(join(tmpdir(), 'ledger-')), 'ledger.sqlite');
   return new ManagedProcess({
     name: 'payments',
-    command: tsx,
-    args: [join(repoRoot, 'apps/payments/src/main.ts')],
+    // node --import tsx keeps one process, so a SIGKILL really kills the service.
+    command: process.execPath,
+    args: ['--import', 'tsx', join(repoRoot, 'apps/payments/src/main.ts')],
     cwd: join(repoRoot, 'apps/payments'),
-    env: { PORT: String(port), PAYMENTS_DB_PATH: dbPath, ...options.env },
+    env: { PAYMENTS_PORT: String(port), PAYMENTS_DB_PATH: dbPath, ...options.env },
     ready: () => waitForHttp(`http://127.0.0.1:${port}/health`),
   });
 }
@@ -54,8 +54,8 @@ export function orderWorker(options: {
 }): ManagedProcess {
   return new ManagedProcess({
     name: 'worker',
-    command: tsx,
-    args: [join(repoRoot, 'apps/worker/src/main.ts')],
+    command: process.execPath,
+    args: ['--import', 'tsx', join(repoRoot, 'apps/worker/src/main.ts')],
     cwd: join(repoRoot, 'apps/worker'),
     env: {
       TEMPORAL_ADDRESS: temporalAddress(),

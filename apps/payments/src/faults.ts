@@ -1,0 +1,42 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { ApiResponse } from './api-response';
+import { apiError } from './stripe-errors';
+
+/** Read on every POST, so a test can change them on a running server. */
+export interface FaultSettings {
+  /** Probability (0..1) that a POST fails with a transient 503. */
+  failureRate: number;
+  /** Delay before every POST answers, as a slow provider would. */
+  latencyMs: number;
+}
+
+/**
+ * Where a transient failure strikes. `after-commit` is the one that tests clients: the money
+ * moved and the key holds the real response, but the client only sees the 503.
+ */
+export type InjectedFault = 'before-processing' | 'after-commit';
+
+export function assertValidFaultSettings({ failureRate, latencyMs }: FaultSettings): void {
+  if (!(failureRate >= 0 && failureRate <= 1)) {
+    throw new Error(`The failure rate must be between 0 and 1, got ${failureRate}.`);
+  }
+  if (!(Number.isFinite(latencyMs) && latencyMs >= 0)) {
+    throw new Error(`The latency must be a non-negative number of ms, got ${latencyMs}.`);
+  }
+}
+
+/** Half the injected faults strike before processing, half after the commit. */
+export function drawFault({ failureRate }: FaultSettings): InjectedFault | null {
+  const draw = Math.random();
+  if (draw >= failureRate) return null;
+  return draw < failureRate / 2 ? 'before-processing' : 'after-commit';
+}
+
+export async function simulateLatency({ latencyMs }: FaultSettings): Promise<void> {
+  if (latencyMs > 0) await sleep(latencyMs);
+}
+
+export const providerUnavailable: ApiResponse = apiError(
+  503,
+  'The payment provider is temporarily unavailable (injected fault).',
+);

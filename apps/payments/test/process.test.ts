@@ -1,0 +1,100 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { chargesOf, post, tempDbPath, visaCharge } from './helpers';
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+
+interface RunningProcess {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** `src/main.ts` in its own Node process (one process: tsx as a loader, not its CLI). */
+function launch(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: packageDir,
+    env: { ...process.env, PAYMENTS_HOST: '127.0.0.1', PAYMENTS_PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  onTestFinished(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return { child, output: () => output, exited };
+}
+
+async function start(env: Record<string, string>): Promise<RunningProcess> {
+  const launched = launch(env);
+  const url = await new Promise<string>((resolve, reject) => {
+    const watch = setInterval(() => {
+      const match = /listening on (http:\/\/\S+)/.exec(launched.output());
+      if (match?.[1]) {
+        clearInterval(watch);
+        resolve(match[1]);
+      }
+    }, 25);
+    void launched.exited.then(() => {
+      clearInterval(watch);
+      reject(new Error(`payments exited before listening:\n${launched.output()}`));
+    });
+  });
+  return { ...launched, url };
+}
+
+describe('the payments process', () => {
+  it('keeps every committed charge through kill -9', { timeout: 30_000 }, async () => {
+    const dbPath = tempDbPath();
+    const first = await start({ PAYMENTS_DB_PATH: dbPath });
+    const charge = await post(first, '/v1/charges', visaCharge('order-1'), { key: 'k-1' });
+    first.child.kill('SIGKILL');
+    expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
+
+    const second = await start({ PAYMENTS_DB_PATH: dbPath });
+    const replay = await post(second, '/v1/charges', visaCharge('order-1'), { key: 'k-1' });
+
+    expect(charge.status).toBe(200);
+    expect(await chargesOf(second, 'order-1')).toEqual([charge.body]);
+    expect(replay.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(replay.text).toBe(charge.text);
+  });
+
+  it(
+    'logs its settings, then each request, and exits 0 on SIGTERM',
+    { timeout: 30_000 },
+    async () => {
+      const dbPath = tempDbPath();
+      const running = await start({
+        PAYMENTS_DB_PATH: dbPath,
+        PAYMENT_FAILURE_RATE: '0.25',
+        PAYMENT_LATENCY_MS: '5',
+      });
+      await fetch(`${running.url}/health`);
+
+      running.child.kill('SIGTERM');
+
+      expect(await running.exited).toEqual({ code: 0, signal: null });
+      const lines = running.output().trim().split('\n');
+      expect(lines[0]).toBe(
+        `[payments] listening on ${running.url} | ledger ${dbPath} | ` +
+          'PAYMENT_FAILURE_RATE=0.25 | PAYMENT_LATENCY_MS=5',
+      );
+      expect(lines).toContain('[payments] GET /health 200');
+      expect(lines.at(-1)).toBe('[payments] SIGTERM received, closing');
+    },
+  );
+
+  it('refuses to start with a failure rate outside 0..1', { timeout: 30_000 }, async () => {
+    const launched = launch({ PAYMENTS_DB_PATH: tempDbPath(), PAYMENT_FAILURE_RATE: '2' });
+
+    expect(await launched.exited).toEqual({ code: 1, signal: null });
+    expect(launched.output()).toContain('PAYMENT_FAILURE_RATE must be between 0 and 1, got 2.');
+  });
+});

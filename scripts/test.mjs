@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// Runs the test suites against a real Temporal dev server started for the run, and prints
+// one `N passed, N failed` line per suite and for the whole run.
+//
+//   node scripts/test.mjs             the everyday suites (unit, payments, workflows, api, e2e)
+//   node scripts/test.mjs proofs      the crash, fault and hostile-input suites
+//   node scripts/test.mjs api e2e     any suites by name
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findCli, portAnswers, startDevServer } from './temporal.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const TEST_TEMPORAL_PORT = 7243;
+
+const vitest = (pkg, ...files) => ({ kind: 'vitest', cwd: join(root, pkg), files });
+const SUITES = {
+  unit: vitest('packages/common'),
+  payments: vitest('apps/payments'),
+  workflows: vitest('packages/workflows'),
+  api: vitest('packages/api'),
+  e2e: { kind: 'playwright', cwd: join(root, 'packages/testing'), needsBuild: true },
+  crash: vitest('packages/testing', 'proofs/crash.test.ts'),
+  faults: vitest('packages/testing', 'proofs/faults.test.ts'),
+  hostile: vitest('packages/testing', 'proofs/hostile.test.ts'),
+};
+const GROUPS = {
+  default: ['unit', 'payments', 'workflows', 'api', 'e2e'],
+  proofs: ['crash', 'faults', 'hostile'],
+};
+
+function selectedSuites(args) {
+  const names = (args.length ? args : ['default']).flatMap((arg) => GROUPS[arg] ?? [arg]);
+  for (const name of names) {
+    if (!SUITES[name]) throw new Error(`unknown suite "${name}"; known: ${Object.keys(SUITES).join(', ')}`);
+  }
+  return names;
+}
+
+function run(command, args, cwd, env = {}) {
+  return spawnSync(command, args, { cwd, stdio: 'inherit', env: { ...process.env, ...env } }).status;
+}
+
+function readCounts(reportFile, read) {
+  if (!existsSync(reportFile)) return null;
+  try {
+    return read(JSON.parse(readFileSync(reportFile, 'utf8')));
+  } catch {
+    return null;
+  }
+}
+
+function runVitest(suite, reportFile) {
+  const bin = join(root, 'node_modules/.bin/vitest');
+  const status = run(
+    bin,
+    ['run', ...suite.files, '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`],
+    suite.cwd,
+  );
+  const counts = readCounts(reportFile, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests }));
+  return { status, counts };
+}
+
+function runPlaywright(suite, reportFile) {
+  if (suite.needsBuild) {
+    const built = run(join(root, 'node_modules/.bin/turbo'), ['run', 'build', '--filter=@delivery/menu', '--filter=@delivery/driver'], root);
+    if (built !== 0) return { status: built, counts: null };
+  }
+  const status = run(join(suite.cwd, 'node_modules/.bin/playwright'), ['test', '--reporter=list,json'], suite.cwd, {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile,
+  });
+  const counts = readCounts(reportFile, (r) => ({
+    passed: r.stats.expected + r.stats.flaky,
+    failed: r.stats.unexpected,
+  }));
+  return { status, counts };
+}
+
+async function main() {
+  const names = selectedSuites(process.argv.slice(2));
+  findCli();
+  const address = `127.0.0.1:${TEST_TEMPORAL_PORT}`;
+  const { child: temporal } = (await portAnswers(TEST_TEMPORAL_PORT))
+    ? { child: null }
+    : await startDevServer({ port: TEST_TEMPORAL_PORT, uiPort: TEST_TEMPORAL_PORT + 1000, detached: false });
+  process.env.TEMPORAL_ADDRESS = address;
+
+  const reports = mkdtempSync(join(tmpdir(), 'test-reports-'));
+  const results = [];
+  try {
+    for (const name of names) {
+      const suite = SUITES[name];
+      console.log(`\n=== ${name} ===`);
+      const reportFile = join(reports, `${name}.json`);
+      const { status, counts } =
+        suite.kind === 'vitest' ? runVitest(suite, reportFile) : runPlaywright(suite, reportFile);
+      // A suite that crashed before reporting still counts, as one failure.
+      const result = counts ?? { passed: 0, failed: 1 };
+      if (status !== 0 && result.failed === 0) result.failed = 1;
+      results.push({ name, ...result });
+    }
+  } finally {
+    temporal?.kill('SIGTERM');
+  }
+
+  console.log('\n=== summary ===');
+  for (const { name, passed, failed } of results) console.log(`${name}: ${passed} passed, ${failed} failed`);
+  const passed = results.reduce((sum, r) => sum + r.passed, 0);
+  const failed = results.reduce((sum, r) => sum + r.failed, 0);
+  if (process.env.TEST_SUMMARY_FILE) appendFileSync(process.env.TEST_SUMMARY_FILE, `${passed} ${failed}\n`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
