@@ -4,6 +4,7 @@
 //   node scripts/temporal.mjs start   [--port 7233] [--ui-port 8233] [--db FILE | --ephemeral]
 //   node scripts/temporal.mjs ensure  (same flags; starts it in the background unless one answers)
 //   node scripts/temporal.mjs cli     (prints the path of the CLI, building it if needed)
+//   node scripts/temporal.mjs command (same flags; prints the server's command line as JSON)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -95,7 +96,7 @@ async function waitUntilServing(cli, port, child, timeoutMs = 60_000) {
   throw new Error(`the Temporal dev server did not answer on port ${port} within ${timeoutMs / 1000} s`);
 }
 
-function serverArgs({ port, uiPort, db }) {
+export function serverArgs({ port, uiPort, db }) {
   return [
     'server',
     'start-dev',
@@ -167,11 +168,15 @@ async function main() {
     console.log(findCli());
     return;
   }
+  if (command === 'command') {
+    console.log(JSON.stringify({ cli: findCli(), args: serverArgs(options) }));
+    return;
+  }
   if (command === 'ensure') {
     await startDevServer({ ...options, detached: true });
     return;
   }
-  if (command !== 'start') throw new Error(`unknown command "${command}" (start, ensure, cli)`);
+  if (command !== 'start') throw new Error(`unknown command "${command}" (start, ensure, cli, command)`);
   const { child } = await startDevServer(options);
   if (!child) return;
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill('SIGTERM'));

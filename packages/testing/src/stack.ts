@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { ManagedProcess, waitForHttp } from './managed-process';
+import { portAnswers } from './ports';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -13,22 +15,46 @@ export const TEST_PORTS = { temporal: 7243, temporalUi: 8243, payments: 4243, me
 export const temporalAddress = (): string =>
   process.env.TEMPORAL_ADDRESS ?? `127.0.0.1:${TEST_PORTS.temporal}`;
 
-/** A Temporal dev server for tests: in memory unless `db` is given (then it survives a restart). */
+/**
+ * A Temporal dev server for tests: in memory unless `db` is given (then it survives a restart).
+ * The CLI binary itself is the process, so a SIGKILL takes the server down for real.
+ */
 export function temporalServer(options: { port?: number; db?: string } = {}): ManagedProcess {
   const port = options.port ?? TEST_PORTS.temporal;
+  const flags = ['--port', String(port), ...(options.db ? ['--db', options.db] : ['--ephemeral'])];
+  const { cli, args } = JSON.parse(
+    execFileSync(process.execPath, [join(repoRoot, 'scripts/temporal.mjs'), 'command', ...flags], {
+      encoding: 'utf8',
+    }),
+  ) as { cli: string; args: string[] };
   return new ManagedProcess({
     name: 'temporal',
-    command: process.execPath,
-    args: [
-      join(repoRoot, 'scripts/temporal.mjs'),
-      'start',
-      '--port',
-      String(port),
-      ...(options.db ? ['--db', options.db] : ['--ephemeral']),
-    ],
+    command: cli,
+    args,
     cwd: repoRoot,
-    ready: (server) => server.waitForOutput(/\[temporal\] (serving|reusing)/, 600_000),
+    ready: async () => {
+      await waitUntil(() => portAnswers(`127.0.0.1:${port}`), 120_000, `Temporal on port ${port}`);
+      // The port opens before the frontend serves: wait for a real answer.
+      await waitUntil(async () => {
+        try {
+          const connection = await Connection.connect({ address: `127.0.0.1:${port}`, connectTimeout: 2_000 });
+          await connection.healthService.check({});
+          await connection.close();
+          return true;
+        } catch {
+          return false;
+        }
+      }, 60_000, `Temporal health on port ${port}`);
+    },
   });
+}
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`${what} not ready within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 export function paymentsService(
