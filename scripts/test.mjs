@@ -2,7 +2,7 @@
 // Runs the test suites against a real Temporal dev server started for the run, and prints
 // one `N passed, N failed` line per suite and for the whole run.
 //
-//   node scripts/test.mjs             the everyday suites (unit, payments, workflows, api, e2e)
+//   node scripts/test.mjs             the everyday suites (unit, payments, workflows, worker, api, e2e)
 //   node scripts/test.mjs proofs      the crash, fault and hostile-input suites
 //   node scripts/test.mjs api e2e     any suites by name
 import { spawnSync } from 'node:child_process';
@@ -20,6 +20,7 @@ const SUITES = {
   unit: vitest('packages/common'),
   payments: vitest('apps/payments'),
   workflows: vitest('packages/workflows'),
+  worker: vitest('apps/worker'),
   api: vitest('packages/api'),
   e2e: { kind: 'playwright', cwd: join(root, 'packages/testing'), needsBuild: true },
   crash: vitest('packages/testing', 'proofs/crash.test.ts'),
@@ -27,7 +28,7 @@ const SUITES = {
   hostile: vitest('packages/testing', 'proofs/hostile.test.ts'),
 };
 const GROUPS = {
-  default: ['unit', 'payments', 'workflows', 'api', 'e2e'],
+  default: ['unit', 'payments', 'workflows', 'worker', 'api', 'e2e'],
   proofs: ['crash', 'faults', 'hostile'],
 };
 

@@ -19,9 +19,16 @@ export const temporalAddress = (): string =>
  * A Temporal dev server for tests: in memory unless `db` is given (then it survives a restart).
  * The CLI binary itself is the process, so a SIGKILL takes the server down for real.
  */
-export function temporalServer(options: { port?: number; db?: string } = {}): ManagedProcess {
+export function temporalServer(
+  options: { port?: number; db?: string; metricsPort?: number } = {},
+): ManagedProcess {
   const port = options.port ?? TEST_PORTS.temporal;
-  const flags = ['--port', String(port), ...(options.db ? ['--db', options.db] : ['--ephemeral'])];
+  const flags = [
+    '--port',
+    String(port),
+    ...(options.db ? ['--db', options.db] : ['--ephemeral']),
+    ...(options.metricsPort ? ['--metrics-port', String(options.metricsPort)] : []),
+  ];
   const { cli, args } = JSON.parse(
     execFileSync(process.execPath, [join(repoRoot, 'scripts/temporal.mjs'), 'command', ...flags], {
       encoding: 'utf8',
@@ -91,7 +98,7 @@ export function orderWorker(options: {
     },
     ready: async (worker) => {
       const offset = worker.log.length;
-      await worker.waitForOutput(/Worker state changed.*RUNNING/, 120_000, offset);
+      await worker.waitForOutput(/Worker state changed[\s\S]*?RUNNING/, 120_000, offset);
     },
   });
 }
