@@ -1,6 +1,8 @@
 import {
   ApplicationFailure,
+  CancellationScope,
   condition,
+  isCancellation,
   log,
   setHandler,
   upsertSearchAttributes,
@@ -45,10 +47,23 @@ import {
 /** Operators may signal `pickedUp`/`delivered` from the CLI without naming a driver. */
 const OPERATOR: Driver = { id: 'operator', name: 'Operator' };
 
+/** States in which the customer has paid (or may have) and has no food yet. */
+const REFUNDABLE_STATES: readonly OrderState[] = [
+  'Charging card',
+  'Paid',
+  'Picked up',
+  'Refunding',
+];
+
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 function throwIfRefused(refusal: Refusal | null): void {
-  if (refusal) throw ApplicationFailure.create({ type: refusal.type, message: refusal.message, nonRetryable: true });
+  if (refusal)
+    throw ApplicationFailure.create({
+      type: refusal.type,
+      message: refusal.message,
+      nonRetryable: true,
+    });
 }
 
 /** One order, from charging the card to the customer's rating. Its local state is the record. */
@@ -103,7 +118,9 @@ export async function order(rawInput: OrderInput): Promise<OrderStatus> {
   function moveTo(state: OrderState, deadline?: { kind: DeadlineKind; inMs: number }): void {
     status.state = state;
     status.timeline.push({ state, at: iso(Date.now()) });
-    status.deadline = deadline ? { kind: deadline.kind, at: iso(Date.now() + deadline.inMs) } : null;
+    status.deadline = deadline
+      ? { kind: deadline.kind, at: iso(Date.now() + deadline.inMs) }
+      : null;
     touch();
   }
 
@@ -116,7 +133,13 @@ export async function order(rawInput: OrderInput): Promise<OrderStatus> {
       touch();
     };
     notificationsInFlight.push(
-      sendPushNotification({ idempotencyKey: id, customerId: input.customerId, orderId: input.orderId, event, message }).then(
+      sendPushNotification({
+        idempotencyKey: id,
+        customerId: input.customerId,
+        orderId: input.orderId,
+        event,
+        message,
+      }).then(
         () => record(true),
         (error: unknown) => {
           log.warn('Notification gave up', { event, error: String(error) });
@@ -159,7 +182,8 @@ export async function order(rawInput: OrderInput): Promise<OrderStatus> {
     touch();
   }
 
-  const ratingRefusal = (rating: unknown) => refusalToRate(status, rating, Date.now(), ratingClosesAt);
+  const ratingRefusal = (rating: unknown) =>
+    refusalToRate(status, rating, Date.now(), ratingClosesAt);
 
   setHandler(getStatusQuery, () => status);
   setHandler(pickUpUpdate, (driver) => (pickUp(driver), status), {
@@ -205,57 +229,94 @@ export async function order(rawInput: OrderInput): Promise<OrderStatus> {
     return finish();
   }
 
-  touch();
-  try {
-    const { chargeId } = await chargeCustomer({
-      idempotencyKey: `${workflowId}:charge`,
-      orderId: input.orderId,
-      customerId: input.customerId,
-      amountCents: input.totalCents,
-      paymentMethod: input.paymentMethod,
-    });
-    status.chargeId = chargeId;
-  } catch (error) {
-    if (isCardDeclined(error)) {
-      status.failureReason = error.cause.message;
+  /** The order's life, from the charge to the rating. */
+  async function fulfil(): Promise<OrderStatus> {
+    touch();
+    try {
+      const { chargeId } = await chargeCustomer({
+        idempotencyKey: `${workflowId}:charge`,
+        orderId: input.orderId,
+        customerId: input.customerId,
+        amountCents: input.totalCents,
+        paymentMethod: input.paymentMethod,
+      });
+      status.chargeId = chargeId;
+    } catch (error) {
+      if (isCardDeclined(error)) {
+        status.failureReason = error.cause.message;
+        moveTo('Failed');
+        notify('payment-failed', `Your payment did not go through: ${error.cause.message}`);
+        return finish();
+      }
+      // The provider never answered in time; a charge may still have landed, so void it.
+      status.failureReason = 'The payment provider did not answer in time.';
+      await refund('charge-unconfirmed');
       moveTo('Failed');
-      notify('payment-failed', `Your payment did not go through: ${error.cause.message}`);
+      notify('payment-failed', 'We could not take your payment. You have not been charged.');
       return finish();
     }
-    // The provider never answered in time; a charge may still have landed, so void it.
-    status.failureReason = 'The payment provider did not answer in time.';
-    await refund('charge-unconfirmed');
-    moveTo('Failed');
-    notify('payment-failed', 'We could not take your payment. You have not been charged.');
+
+    moveTo('Paid', { kind: 'pickup', inMs: windows.pickupWindowMs });
+    notify(
+      'paid',
+      `Order confirmed: ${formatCents(input.totalCents)} charged. Waiting for a driver.`,
+    );
+
+    const pickedUpInTime = await condition(() => status.state !== 'Paid', windows.pickupWindowMs);
+    if (cancelRequested) {
+      return endWithRefund(
+        'Cancelled',
+        'cancelled-by-customer',
+        'Your order was cancelled and refunded.',
+      );
+    }
+    if (!pickedUpInTime) {
+      status.failureReason = 'No driver picked the order up in time.';
+      return endWithRefund(
+        'Refunded',
+        'pickup-timeout',
+        'No driver could take your order in time; it was refunded.',
+      );
+    }
+
+    const deliveredInTime = await condition(
+      () => status.state === 'Delivered',
+      Date.parse(status.deadline!.at) - Date.now(),
+    );
+    if (!deliveredInTime) {
+      status.failureReason = 'The order was not delivered in time.';
+      return endWithRefund(
+        'Refunded',
+        'delivery-timeout',
+        'Your order was not delivered in time; it was refunded.',
+      );
+    }
+
+    if (!(await condition(() => status.rating !== null, windows.ratingDelayMs))) {
+      status.ratingRequested = true;
+      notify('rating-requested', 'How was your meal? Rate it from 1 to 5 stars.');
+      touch();
+      await condition(() => status.rating !== null, Math.max(0, ratingClosesAt! - Date.now()));
+    }
     return finish();
   }
 
-  moveTo('Paid', { kind: 'pickup', inMs: windows.pickupWindowMs });
-  notify('paid', `Order confirmed: ${formatCents(input.totalCents)} charged. Waiting for a driver.`);
-
-  const pickedUpInTime = await condition(() => status.state !== 'Paid', windows.pickupWindowMs);
-  if (cancelRequested) {
-    return endWithRefund('Cancelled', 'cancelled-by-customer', 'Your order was cancelled and refunded.');
+  try {
+    return await fulfil();
+  } catch (error) {
+    if (!isCancellation(error)) throw error;
+    // An operator cancelled the workflow: money taken for an undelivered order goes back first.
+    await CancellationScope.nonCancellable(async () => {
+      if (REFUNDABLE_STATES.includes(status.state)) {
+        await endWithRefund(
+          'Cancelled',
+          'cancelled-by-operator',
+          'Your order was cancelled and refunded.',
+        );
+      } else {
+        await finish();
+      }
+    });
+    throw error;
   }
-  if (!pickedUpInTime) {
-    status.failureReason = 'No driver picked the order up in time.';
-    return endWithRefund('Refunded', 'pickup-timeout', 'No driver could take your order in time; it was refunded.');
-  }
-
-  const deliveredInTime = await condition(
-    () => status.state === 'Delivered',
-    Date.parse(status.deadline!.at) - Date.now(),
-  );
-  if (!deliveredInTime) {
-    status.failureReason = 'The order was not delivered in time.';
-    return endWithRefund('Refunded', 'delivery-timeout', 'Your order was not delivered in time; it was refunded.');
-  }
-
-  if (!(await condition(() => status.rating !== null, windows.ratingDelayMs))) {
-    status.ratingRequested = true;
-    notify('rating-requested', 'How was your meal? Rate it from 1 to 5 stars.');
-    touch();
-    await condition(() => status.rating !== null, Math.max(0, ratingClosesAt! - Date.now()));
-  }
-  return finish();
 }

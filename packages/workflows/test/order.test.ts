@@ -173,6 +173,19 @@ describe('order workflow against a real Temporal server', () => {
       await handle.terminate('test over');
     }));
 
+  it('refunds when an operator cancels the workflow itself', () =>
+    harness.withWorker(async () => {
+      const handle = await harness.startOrder();
+      await waitForState(handle, 'Paid');
+      await handle.cancel();
+      await expect(handle.result()).rejects.toThrow(/cancelled/i);
+      const final = await status(handle);
+      expect(statesVisited(final)).toEqual(['Charging card', 'Paid', 'Refunding', 'Cancelled']);
+      expect(final.open).toBe(false);
+      expect(await moneyMoved(harness.paymentsUrl, final.orderId)).toEqual({ charges: 1, refunds: 1 });
+      await recordHistory(handle, 'cancelled-by-operator');
+    }));
+
   it('treats the same order id started twice as one order', () =>
     harness.withWorker(async () => {
       const orderId = randomUUID();
