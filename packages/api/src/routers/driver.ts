@@ -1,0 +1,66 @@
+import { boardPageSchema, signInSchema } from '@delivery/common';
+import { deliverUpdate, pickUpUpdate } from '@delivery/workflows/messages';
+import { cursorOf, pageTokenOf } from '../cursor';
+import { driverIdOf } from '../driver-id';
+import { orderRefSchema } from '../inputs';
+import { concernsBoard } from '../live/board';
+import { changesOf } from '../live/change-queue';
+import { listOrders, updateOrder } from '../orders';
+import { checkDriverPasscode } from '../passcode';
+import { endDriverSession, startDriverSession } from '../session';
+import { driverProcedure, publicProcedure, router } from '../trpc';
+import { boardQuery } from '../visibility-query';
+
+const BOARD_PAGE_SIZE = 25;
+
+export const driverRouter = router({
+  signIn: publicProcedure.input(signInSchema).mutation(({ ctx, input }) => {
+    checkDriverPasscode(input.passcode);
+    const driver = { id: driverIdOf(input.name), name: input.name };
+    startDriverSession(ctx.resHeaders, driver);
+    return { driver };
+  }),
+
+  signOut: publicProcedure.mutation(({ ctx }) => {
+    endDriverSession(ctx.resHeaders);
+    return { driver: null };
+  }),
+
+  me: publicProcedure.query(({ ctx }) => ctx.driver),
+
+  /** One Visibility call per page: orders waiting for a driver, and this driver's own. */
+  getOrders: driverProcedure.input(boardPageSchema).query(async ({ ctx, input }) => {
+    const page = await listOrders(ctx.temporal, {
+      query: boardQuery(ctx.driver.id),
+      pageSize: input?.limit ?? BOARD_PAGE_SIZE,
+      pageToken: input?.cursor ? pageTokenOf(input.cursor) : undefined,
+    });
+    return {
+      orders: page.orders,
+      nextCursor: page.nextPageToken ? cursorOf(page.nextPageToken) : null,
+    };
+  }),
+
+  pickUp: driverProcedure.input(orderRefSchema).mutation(({ ctx, input }) =>
+    updateOrder(ctx.temporal, {
+      orderId: input.orderId,
+      update: pickUpUpdate,
+      args: [ctx.driver],
+    }),
+  ),
+
+  deliver: driverProcedure.input(orderRefSchema).mutation(({ ctx, input }) =>
+    updateOrder(ctx.temporal, {
+      orderId: input.orderId,
+      update: deliverUpdate,
+      args: [ctx.driver],
+    }),
+  ),
+
+  /** Rows a board must add, update or drop, as orders change (the board itself is `getOrders`). */
+  boardUpdates: driverProcedure.subscription(({ ctx, signal }) =>
+    changesOf(ctx.feed, (row) => concernsBoard(row, ctx.driver.id), signal),
+  ),
+});
+
+export type DriverRouter = typeof driverRouter;

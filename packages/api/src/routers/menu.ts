@@ -1,0 +1,92 @@
+import { TRPCError } from '@trpc/server';
+import {
+  CATALOG,
+  DEFAULT_PAYMENT_METHOD,
+  UnknownProductError,
+  createOrderSchema,
+  priceItems,
+  rateOrderSchema,
+  type OrderItem,
+} from '@delivery/common';
+import { cancelUpdate, rateUpdate } from '@delivery/workflows/messages';
+import { orderRefSchema } from '../inputs';
+import { changesOf } from '../live/change-queue';
+import { watchOrder } from '../live/order-watch';
+import { listOrders, orderStatus, placeOrder, updateOrder } from '../orders';
+import { customerProcedure, publicProcedure, router, withClientErrors } from '../trpc';
+import { customerOrdersQuery } from '../visibility-query';
+
+const MY_ORDERS_LIMIT = 50;
+
+function price(items: OrderItem[]) {
+  try {
+    return priceItems(items);
+  } catch (error) {
+    if (!(error instanceof UnknownProductError)) throw error;
+    throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
+  }
+}
+
+export const menuRouter = router({
+  products: publicProcedure.query(() => CATALOG),
+
+  createOrder: customerProcedure.input(createOrderSchema).mutation(async ({ ctx, input }) => {
+    const windows = ctx.orderWindows;
+    await placeOrder(ctx.temporal, {
+      orderId: input.orderId,
+      customerId: ctx.customerId,
+      ...price(input.items),
+      paymentMethod: input.paymentMethod ?? DEFAULT_PAYMENT_METHOD,
+      ...(Object.keys(windows).length > 0 ? { windows } : {}),
+    });
+    return { orderId: input.orderId };
+  }),
+
+  getOrderStatus: customerProcedure
+    .input(orderRefSchema)
+    .query(({ ctx, input }) => orderStatus(ctx.temporal, input.orderId, ctx.customerId)),
+
+  /** One Visibility call, newest first: the list never asks each order. */
+  myOrders: customerProcedure.query(async ({ ctx }) => {
+    const { orders } = await listOrders(ctx.temporal, {
+      query: customerOrdersQuery(ctx.customerId),
+      pageSize: MY_ORDERS_LIMIT,
+    });
+    return orders.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }),
+
+  cancelOrder: customerProcedure.input(orderRefSchema).mutation(({ ctx, input }) =>
+    updateOrder(ctx.temporal, {
+      orderId: input.orderId,
+      update: cancelUpdate,
+      args: [],
+      customerId: ctx.customerId,
+    }),
+  ),
+
+  rateOrder: customerProcedure.input(rateOrderSchema).mutation(({ ctx, input }) => {
+    const { orderId, stars, comment } = input;
+    return updateOrder(ctx.temporal, {
+      orderId,
+      update: rateUpdate,
+      args: [comment ? { stars, comment } : { stars }],
+      customerId: ctx.customerId,
+    });
+  }),
+
+  /** The order's status now, then after every change; ends when the order has ended. */
+  orderUpdates: customerProcedure
+    .input(orderRefSchema)
+    .subscription(({ ctx, input, signal }) =>
+      withClientErrors(
+        watchOrder(ctx.feed, { orderId: input.orderId, customerId: ctx.customerId, signal }),
+      ),
+    ),
+
+  /** Rows of this customer's orders as they change (the list itself comes from `myOrders`). */
+  myOrderUpdates: customerProcedure.subscription(({ ctx, signal }) =>
+    changesOf(ctx.feed, (row) => row.customerId === ctx.customerId, signal),
+  ),
+});
+
+export type MenuRouter = typeof menuRouter;

@@ -1,0 +1,112 @@
+import { Client, Connection, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { readNumber } from '@delivery/common/env';
+import { temporalConnectConfig } from '@delivery/common/temporal-connection';
+import { GRPC, grpcCode } from './grpc-code';
+
+/** Temporal cannot be reached, or did not answer in time: the request may be retried. */
+export class TemporalUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'TemporalUnavailableError';
+  }
+}
+
+export interface TemporalAccessOptions {
+  /** How long connecting may take before the request fails (TEMPORAL_CONNECT_TIMEOUT_MS). */
+  connectTimeoutMs?: number;
+  /** Deadline of one operation, all its RPCs together (TEMPORAL_RPC_TIMEOUT_MS). */
+  rpcTimeoutMs?: number;
+}
+
+/** gRPC codes that mean "Temporal is not answering", not "your request is wrong". */
+const UNAVAILABLE_REASONS = new Map<number, string>([
+  [GRPC.deadlineExceeded, 'did not answer in time'],
+  [GRPC.resourceExhausted, 'is overloaded'],
+  [GRPC.unavailable, 'is unreachable'],
+]);
+
+function unavailableReason(error: unknown): string | undefined {
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return 'did not answer in time';
+  const code = grpcCode(error);
+  return code === undefined ? undefined : UNAVAILABLE_REASONS.get(code);
+}
+
+function innermostMessage(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause ? innermostMessage(error.cause) : error.message;
+}
+
+/**
+ * One lazily connected Temporal Client, shared by every request of the process. A failed connect
+ * is forgotten, so the next request tries again; every operation runs under a deadline, so a
+ * stalled server fails the request instead of hanging it.
+ */
+export class TemporalAccess {
+  private connecting: Promise<Client> | null = null;
+  private readonly connectTimeoutMs: number;
+  private readonly rpcTimeoutMs: number;
+  private address = '';
+
+  constructor(options: TemporalAccessOptions = {}) {
+    this.connectTimeoutMs =
+      options.connectTimeoutMs ?? readNumber('TEMPORAL_CONNECT_TIMEOUT_MS', 5_000);
+    this.rpcTimeoutMs = options.rpcTimeoutMs ?? readNumber('TEMPORAL_RPC_TIMEOUT_MS', 10_000);
+  }
+
+  /** Runs `operation` with the shared client under one deadline for all of its calls. */
+  async run<T>(operation: (client: Client) => Promise<T>): Promise<T> {
+    const client = await this.client();
+    try {
+      return await client.withDeadline(Date.now() + this.rpcTimeoutMs, () => operation(client));
+    } catch (error) {
+      const reason = unavailableReason(error);
+      if (!reason) throw error;
+      throw new TemporalUnavailableError(`Temporal ${reason} at ${this.address}; try again.`, {
+        cause: error,
+      });
+    }
+  }
+
+  client(): Promise<Client> {
+    this.connecting ??= this.connect().catch((error: unknown) => {
+      this.connecting = null;
+      throw error;
+    });
+    return this.connecting;
+  }
+
+  async close(): Promise<void> {
+    const connecting = this.connecting;
+    this.connecting = null;
+    const client = await connecting?.catch(() => null);
+    await client?.connection.close();
+  }
+
+  private async connect(): Promise<Client> {
+    const { connectionOptions, namespace } = temporalConnectConfig();
+    this.address = connectionOptions.address ?? 'localhost:7233';
+    const connection = Connection.lazy({
+      ...connectionOptions,
+      connectTimeout: this.connectTimeoutMs,
+    });
+    try {
+      await connection.ensureConnected();
+    } catch (error) {
+      await connection.close();
+      throw new TemporalUnavailableError(
+        `Temporal is unreachable at ${this.address} (${innermostMessage(error)}); retrying on the next request.`,
+        { cause: error },
+      );
+    }
+    return new Client({ connection, namespace });
+  }
+}
+
+const shared = Symbol.for('@delivery/api/temporal-access');
+type SharedHolder = { [shared]?: TemporalAccess };
+
+/** The process's one client; kept on globalThis so Next's hot reload does not open new connections. */
+export function sharedTemporal(): TemporalAccess {
+  const holder = globalThis as SharedHolder;
+  return (holder[shared] ??= new TemporalAccess());
+}

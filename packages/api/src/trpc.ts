@@ -1,0 +1,55 @@
+import { TRPCError, getTRPCErrorFromUnknown, initTRPC } from '@trpc/server';
+import { z } from 'zod';
+import type { Context } from './context';
+import { toClientError } from './errors';
+
+/**
+ * Plain JSON, no transformer: every procedure can be called with curl. Live pages get a ping every
+ * 10 s, and their client reconnects by itself if a stream falls silent (a proxy dropped it).
+ */
+const t = initTRPC.context<Context>().create({
+  sse: {
+    ping: { enabled: true, intervalMs: 10_000 },
+    client: { reconnectAfterInactivityMs: 25_000 },
+  },
+  errorFormatter({ shape, error }) {
+    const zodError = error.cause instanceof z.ZodError ? z.flattenError(error.cause) : null;
+    return { ...shape, data: { ...shape.data, zodError } };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Temporal's errors and bad input become errors a person can act on, never a 500. */
+const clientErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) throw toClientError(result.error);
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(clientErrors);
+
+export const customerProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.customerId) {
+    throw new TRPCError({
+      code: 'UNAUTHORIZED',
+      message: 'Your session cookie was not valid, so a new one was set. Please try again.',
+    });
+  }
+  return next({ ctx: { customerId: ctx.customerId } });
+});
+
+export const driverProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.driver) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first.' });
+  return next({ ctx: { driver: ctx.driver } });
+});
+
+/** A subscription fails after its middleware has returned, so its errors are mapped here. */
+export async function* withClientErrors<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
+  try {
+    yield* source;
+  } catch (error) {
+    throw toClientError(getTRPCErrorFromUnknown(error));
+  }
+}

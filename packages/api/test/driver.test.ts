@@ -1,0 +1,246 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { OrderSummary } from '@delivery/common';
+import { createDriverContext, createCallerFactory, driverRouter, DRIVER_COOKIE } from '../src';
+import { customer, driver, placeOrder, signedOutDriver } from './support/actors';
+import { expectError, waitFor, waitForState } from './support/wait';
+
+const alice = customer();
+afterAll(() => alice.close());
+
+/** A driver site request: the context comes from the request's cookies, as in the Next route. */
+async function request(cookie?: string) {
+  const resHeaders = new Headers();
+  const headers = new Headers(cookie ? { cookie } : {});
+  const caller = createCallerFactory(driverRouter)(
+    await createDriverContext({ headers, resHeaders }),
+  );
+  const sessionCookie = () =>
+    resHeaders.getSetCookie().find((line) => line.startsWith(`${DRIVER_COOKIE}=`));
+  return { caller, sessionCookie };
+}
+
+const cookiePair = (setCookie: string | undefined) => setCookie?.split(';')[0];
+
+describe('driver session', () => {
+  afterEach(() => {
+    delete process.env.DRIVER_PASSCODE;
+  });
+
+  it('signs in with a name, remembers the driver in a signed cookie, and signs out', async () => {
+    const signIn = await request();
+    expect(await signIn.caller.signIn({ name: '  Dana Lee ' })).toEqual({
+      driver: { id: 'dana-lee', name: 'Dana Lee' },
+    });
+    const setCookie = signIn.sessionCookie();
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    expect(setCookie).toMatch(/Path=\//);
+
+    const next = await request(cookiePair(setCookie));
+    expect(await next.caller.me()).toEqual({ id: 'dana-lee', name: 'Dana Lee' });
+
+    expect(await next.caller.signOut()).toEqual({ driver: null });
+    expect(next.sessionCookie()).toMatch(/^dd_driver=; .*Max-Age=0/);
+    expect(await (await request(cookiePair(next.sessionCookie()))).caller.me()).toBeNull();
+  });
+
+  it('does not trust a forged session cookie', async () => {
+    const signIn = await request();
+    await signIn.caller.signIn({ name: 'Dana' });
+    const [payload, signature] = cookiePair(signIn.sessionCookie())!
+      .slice(`${DRIVER_COOKIE}=`.length)
+      .split('.');
+    const forgedPayload = Buffer.from(
+      JSON.stringify({ id: 'sam', name: 'Sam', expiresAt: Date.now() + 60_000 }),
+    ).toString('base64url');
+    expect(
+      await (await request(`${DRIVER_COOKIE}=${forgedPayload}.${signature}`)).caller.me(),
+    ).toBeNull();
+    expect(await (await request(`${DRIVER_COOKIE}=${payload}.${signature}`)).caller.me()).toEqual({
+      id: 'dana',
+      name: 'Dana',
+    });
+  });
+
+  it('asks for the passcode when DRIVER_PASSCODE is set', async () => {
+    process.env.DRIVER_PASSCODE = 'open sesame';
+    const { caller, sessionCookie } = await request();
+    await expectError(caller.signIn({ name: 'Mallory' }), 'UNAUTHORIZED', 'Wrong passcode.');
+    await expectError(
+      caller.signIn({ name: 'Mallory', passcode: 'guess' }),
+      'UNAUTHORIZED',
+      'Wrong passcode.',
+    );
+    expect(sessionCookie()).toBeUndefined();
+    expect(await caller.signIn({ name: 'Dana', passcode: 'open sesame' })).toEqual({
+      driver: { id: 'dana', name: 'Dana' },
+    });
+  });
+
+  it('refuses board procedures without a session', async () => {
+    const board = signedOutDriver();
+    const orderId = await placeOrder(alice);
+    await expectError(board.getOrders(), 'UNAUTHORIZED', 'Sign in first.');
+    await expectError(board.pickUp({ orderId }), 'UNAUTHORIZED', 'Sign in first.');
+    await expectError(board.deliver({ orderId }), 'UNAUTHORIZED', 'Sign in first.');
+  });
+});
+
+/** Every order on the driver's board, page by page. */
+async function wholeBoard(board: ReturnType<typeof driver>['board']): Promise<OrderSummary[]> {
+  const orders: OrderSummary[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { orders: OrderSummary[]; nextCursor: string | null } = await board.getOrders({
+      cursor,
+      limit: 100,
+    });
+    orders.push(...page.orders);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return orders;
+}
+
+describe('getOrders', () => {
+  it('pages through the board with a cursor', async () => {
+    const dana = driver();
+    const paid = [await placeOrder(alice), await placeOrder(alice)];
+    for (const orderId of paid) await waitForState(alice, orderId, 'Paid');
+    const first = await waitFor(
+      () => dana.board.getOrders({ limit: 1 }),
+      (page) => page.nextCursor !== null,
+      {
+        what: 'a second board page',
+      },
+    );
+    expect(first.orders).toHaveLength(1);
+    const second = await dana.board.getOrders({ cursor: first.nextCursor, limit: 1 });
+    expect(second.orders).toHaveLength(1);
+    expect(second.orders[0]!.orderId).not.toBe(first.orders[0]!.orderId);
+    expect(await dana.board.getOrders()).toMatchObject({ orders: expect.any(Array) });
+  });
+
+  it('shows paid orders to every driver, and a picked-up order only to its driver', async () => {
+    const [dana, sam] = [driver(), driver()];
+    const orderId = await placeOrder(alice);
+    await waitForState(alice, orderId, 'Paid');
+    const listed = (orders: OrderSummary[]) => orders.find((row) => row.orderId === orderId);
+    expect(
+      listed(
+        await waitFor(
+          () => wholeBoard(sam.board),
+          (orders) => listed(orders) !== undefined,
+          { what: 'paid order on the board' },
+        ),
+      ),
+    ).toMatchObject({
+      state: 'Paid',
+      customerId: alice.id,
+      totalCents: 1250 + 1600,
+    });
+    await dana.board.pickUp({ orderId });
+    expect(
+      listed(
+        await waitFor(
+          () => wholeBoard(dana.board),
+          (orders) => listed(orders)?.state === 'Picked up',
+        ),
+      ),
+    ).toMatchObject({ driverId: dana.id });
+    await waitFor(
+      () => wholeBoard(sam.board),
+      (orders) => !listed(orders),
+      { what: "order gone from sam's board" },
+    );
+  });
+
+  it('refuses a cursor it did not make', async () => {
+    const dana = driver();
+    const message = 'This page cursor is not valid; reload the first page.';
+    await expectError(dana.board.getOrders({ cursor: 'Z2FyYmFnZQ' }), 'BAD_REQUEST', message);
+    await expectError(
+      dana.board.getOrders({ cursor: 'Z2FyYmFnZQ.forged' }),
+      'BAD_REQUEST',
+      message,
+    );
+  });
+});
+
+describe('pickUp and deliver', () => {
+  it('picks up and delivers', async () => {
+    const dana = driver('Dana Lee');
+    const orderId = await placeOrder(alice);
+    await waitForState(alice, orderId, 'Paid');
+    const pickedUp = await dana.board.pickUp({ orderId });
+    expect(pickedUp).toMatchObject({
+      state: 'Picked up',
+      driver: { id: 'dana-lee', name: 'Dana Lee' },
+    });
+    expect((await dana.board.deliver({ orderId })).state).toBe('Delivered');
+    await expectError(
+      dana.board.deliver({ orderId }),
+      'CONFLICT',
+      'The order was already delivered.',
+    );
+  });
+
+  it('lets the first of two racing drivers win and tells the other who has it', async () => {
+    const [dana, sam] = [driver('Dana'), driver('Sam')];
+    const orderId = await placeOrder(alice);
+    await waitForState(alice, orderId, 'Paid');
+    const results = await Promise.allSettled([
+      dana.board.pickUp({ orderId }),
+      sam.board.pickUp({ orderId }),
+    ]);
+    const won = results.filter((result) => result.status === 'fulfilled');
+    const lost = results.filter((result) => result.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    const winner = won[0]!.value.driver!.name;
+    await expectError(
+      Promise.reject(lost[0]!.reason),
+      'CONFLICT',
+      `Picked up by another driver (${winner}).`,
+    );
+  });
+
+  it('lets only the driver who picked the order up deliver it', async () => {
+    const [dana, sam] = [driver('Dana'), driver('Sam')];
+    const orderId = await placeOrder(alice);
+    await waitForState(alice, orderId, 'Paid');
+    await expectError(
+      sam.board.deliver({ orderId }),
+      'CONFLICT',
+      'The order has not been picked up yet.',
+    );
+    await dana.board.pickUp({ orderId });
+    await expectError(
+      sam.board.deliver({ orderId }),
+      'CONFLICT',
+      'Only Dana can deliver this order.',
+    );
+    await expectError(
+      dana.board.pickUp({ orderId }),
+      'CONFLICT',
+      'You already picked this order up.',
+    );
+  });
+
+  it('answers NOT_FOUND for an unknown order, and CONFLICT for one that has ended', async () => {
+    const dana = driver();
+    const unknown = randomUUID();
+    await expectError(dana.board.pickUp({ orderId: unknown }), 'NOT_FOUND', `No order ${unknown}.`);
+    const orderId = await placeOrder(alice, { paymentMethod: 'pm_card_chargeDeclined' });
+    await waitFor(
+      () => alice.menu.getOrderStatus({ orderId }),
+      (status) => !status.open,
+      { what: 'order ended' },
+    );
+    await expectError(
+      dana.board.pickUp({ orderId }),
+      'CONFLICT',
+      'This order has already ended (Failed).',
+    );
+  });
+});

@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import type { Driver, OrderWindows } from '@delivery/common';
+import {
+  createCallerFactory,
+  createContext,
+  driverRouter,
+  menuRouter,
+  type Context,
+} from '../../src';
+import { driverIdOf } from '../../src/driver-id';
+
+const menuCaller = createCallerFactory(menuRouter);
+const driverCaller = createCallerFactory(driverRouter);
+
+/** A customer with their own session, calling the menu router as the menu site would. */
+export function customer(
+  options: { orderWindows?: Partial<OrderWindows>; context?: Partial<Context> } = {},
+) {
+  const context = createContext({
+    customerId: randomUUID(),
+    orderWindows: options.orderWindows ?? {},
+    ...options.context,
+  });
+  const abort = new AbortController();
+  return {
+    id: context.customerId!,
+    context,
+    menu: menuCaller(context, { signal: abort.signal }),
+    /** Closes the customer's open subscriptions, as closing the page does. */
+    close: () => abort.abort(),
+  };
+}
+
+/** A signed-in driver calling the driver router. */
+export function driver(
+  name = `Driver ${randomUUID().slice(0, 8)}`,
+  context: Partial<Context> = {},
+) {
+  const signedIn: Driver = { id: driverIdOf(name), name };
+  const abort = new AbortController();
+  return {
+    ...signedIn,
+    board: driverCaller(createContext({ driver: signedIn, ...context }), { signal: abort.signal }),
+    close: () => abort.abort(),
+  };
+}
+
+export const signedOutDriver = () => driverCaller(createContext());
+
+export const dishes = (quantity = 1) => [
+  { productId: 'margherita', quantity },
+  { productId: 'ramen', quantity: 1 },
+];
+
+/** Places an order of `dishes()` and returns its id. */
+export async function placeOrder(
+  who: ReturnType<typeof customer>,
+  options: { paymentMethod?: 'pm_card_visa' | 'pm_card_chargeDeclined' } = {},
+): Promise<string> {
+  const orderId = randomUUID();
+  await who.menu.createOrder({ orderId, items: dishes(), ...options });
+  return orderId;
+}
