@@ -48,7 +48,7 @@ async function main() {
       '--filter=@delivery/menu',
       '--filter=@delivery/driver',
     ],
-    { cwd: root, stdio: 'inherit', env: { NEXT_PUBLIC_TEMPORAL_UI_URL: 'http://localhost:8233', ...process.env } },
+    { cwd: root, stdio: 'inherit' },
   );
   void announceWhenUp();
 

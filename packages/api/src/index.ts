@@ -9,6 +9,5 @@ export {
 } from './context';
 export { createCallerFactory } from './trpc';
 export { ChangeFeed, feedStats, type FeedStats } from './live/change-feed';
-export { isOnBoard } from './live/board';
 export { TemporalAccess } from './temporal-client';
 export { CUSTOMER_COOKIE, DRIVER_COOKIE } from './session';

@@ -1,14 +1,12 @@
 import type { WorkflowExecutionInfo } from '@temporalio/client';
 import { z } from 'zod';
+import { ORDER_STATES, orderInputSchema, type OrderSummary } from '@delivery/common';
 import {
   CustomerIdKey,
   DriverIdKey,
-  ORDER_STATES,
   OrderStateKey,
   OrderUpdatedAtKey,
-  orderInputSchema,
-  type OrderSummary,
-} from '@delivery/common';
+} from '@delivery/common/search-attributes';
 import { orderIdOf } from './workflow-id';
 
 /** What an order's list row needs beyond its search attributes, fixed when the order starts. */

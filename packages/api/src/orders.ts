@@ -8,15 +8,13 @@ import {
 } from '@temporalio/client';
 import { executionInfoFromRaw } from '@temporalio/client/lib/helpers';
 import { TRPCError } from '@trpc/server';
+import { type OrderInput, type OrderStatus, type OrderSummary } from '@delivery/common';
 import {
   CustomerIdKey,
   OrderStateKey,
   OrderUpdatedAtKey,
   WORKFLOW_TYPE,
-  type OrderInput,
-  type OrderStatus,
-  type OrderSummary,
-} from '@delivery/common';
+} from '@delivery/common/search-attributes';
 import { taskQueue } from '@delivery/common/env';
 import type { order } from '@delivery/workflows';
 import { getStatusQuery } from '@delivery/workflows/messages';

@@ -1,11 +1,11 @@
+import { type OrderState } from '@delivery/common';
 import {
   CustomerIdKey,
   DriverIdKey,
   OrderStateKey,
   OrderUpdatedAtKey,
   WORKFLOW_TYPE,
-  type OrderState,
-} from '@delivery/common';
+} from '@delivery/common/search-attributes';
 
 /** A string literal of Temporal's List Filter: quotes and backslashes escaped. */
 export function literal(value: string): string {

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { OrderStatus } from '@delivery/common';
-import { ChangeFeed, isOnBoard } from '../src';
+import { isOnBoard } from '@delivery/common';
+import { ChangeFeed } from '../src';
 import { sharedTemporal } from '../src/temporal-client';
 import { customer, driver, placeOrder } from './support/actors';
 import { nextMatching } from './support/iterate';

@@ -5,4 +5,4 @@ export * from './order';
 export * from './payment-methods';
 export * from './pricing';
 export * from './schemas';
-export * from './search-attributes';
+export * from './board';

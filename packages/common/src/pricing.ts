@@ -9,7 +9,10 @@ export class UnknownProductError extends Error {
 }
 
 /** Merges repeated dishes and prices each line from the catalog. */
-export function priceItems(items: readonly OrderItem[]): { lines: OrderLine[]; totalCents: number } {
+export function priceItems(items: readonly OrderItem[]): {
+  lines: OrderLine[];
+  totalCents: number;
+} {
   const quantities = new Map<string, number>();
   for (const { productId, quantity } of items) {
     quantities.set(productId, (quantities.get(productId) ?? 0) + quantity);

@@ -54,7 +54,9 @@ export const signInSchema = z.strictObject({
     .string()
     .trim()
     .min(1, { error: 'Enter your name.' })
-    .max(MAX_DRIVER_NAME_LENGTH, { error: `Names are at most ${MAX_DRIVER_NAME_LENGTH} characters.` }),
+    .max(MAX_DRIVER_NAME_LENGTH, {
+      error: `Names are at most ${MAX_DRIVER_NAME_LENGTH} characters.`,
+    }),
   passcode: z.string().max(128).optional(),
 });
 

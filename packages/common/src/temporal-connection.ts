@@ -7,7 +7,10 @@ import { loadClientConnectConfig, type ClientConnectConfig } from '@temporalio/e
 export function temporalConnectConfig(): Required<ClientConnectConfig> {
   const { connectionOptions, namespace } = loadClientConnectConfig();
   return {
-    connectionOptions: { ...connectionOptions, address: connectionOptions.address ?? 'localhost:7233' },
+    connectionOptions: {
+      ...connectionOptions,
+      address: connectionOptions.address ?? 'localhost:7233',
+    },
     namespace: namespace ?? 'default',
   };
 }

@@ -10,9 +10,6 @@ import {
 } from '@temporalio/workflow';
 import {
   DEFAULT_WINDOWS,
-  DriverIdKey,
-  OrderStateKey,
-  OrderUpdatedAtKey,
   formatCents,
   orderInputSchema,
   type DeadlineKind,
@@ -22,6 +19,7 @@ import {
   type OrderStatus,
   type Rating,
 } from '@delivery/common';
+import { DriverIdKey, OrderStateKey, OrderUpdatedAtKey } from '@delivery/common/search-attributes';
 import { chargeCustomer, refundOrder, sendPushNotification } from './activities';
 import { isCardDeclined } from './failures';
 import {

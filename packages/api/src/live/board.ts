@@ -1,8 +1,4 @@
-import type { OrderState, OrderSummary } from '@delivery/common';
-
-/** A driver's board lists the orders waiting for any driver and the ones this driver carries. */
-export const isOnBoard = (row: OrderSummary, driverId: string): boolean =>
-  row.state === 'Paid' || (row.state === 'Picked up' && row.driverId === driverId);
+import { isOnBoard, type OrderState, type OrderSummary } from '@delivery/common';
 
 /** Where an order goes from `Paid` when no driver takes it (cancelled, or not picked up in time). */
 const ENDED_UNPICKED: ReadonlySet<OrderState> = new Set(['Refunding', 'Refunded', 'Cancelled']);

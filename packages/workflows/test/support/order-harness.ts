@@ -13,8 +13,6 @@ import {
 import { inject } from 'vitest';
 import { RecordingChannel, createActivities, createPaymentsClient } from '@delivery/activities';
 import {
-  CustomerIdKey,
-  OrderStateKey,
   priceItems,
   type OrderInput,
   type OrderState,
@@ -22,6 +20,7 @@ import {
   type OrderWindows,
   type PaymentMethodId,
 } from '@delivery/common';
+import { CustomerIdKey, OrderStateKey } from '@delivery/common/search-attributes';
 import { uniqueTaskQueue } from '@delivery/testing/stack';
 import { getStatusQuery } from '../../src/messages';
 import type { order } from '../../src';
@@ -53,7 +52,8 @@ export interface OrderHarness {
 }
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
-const workflowBundle = () => (bundle ??= bundleWorkflowCode({ workflowsPath, logger: quietLogger }));
+const workflowBundle = () =>
+  (bundle ??= bundleWorkflowCode({ workflowsPath, logger: quietLogger }));
 
 const quietLogger = {
   log: () => undefined,
@@ -76,7 +76,11 @@ export async function orderHarness(options: { paymentsUrl?: string } = {}): Prom
     client,
     taskQueue,
     paymentsUrl,
-    startOrder({ orderId = randomUUID(), paymentMethod = 'pm_card_visa', windows = SHORT_WINDOWS } = {}) {
+    startOrder({
+      orderId = randomUUID(),
+      paymentMethod = 'pm_card_visa',
+      windows = SHORT_WINDOWS,
+    } = {}) {
       const customerId = randomUUID();
       const input: OrderInput = {
         orderId,
@@ -133,16 +137,25 @@ export async function waitFor(
     if (predicate(last)) return last;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`order ${handle.workflowId} never got there; last status: ${JSON.stringify(last)}`);
+  throw new Error(
+    `order ${handle.workflowId} never got there; last status: ${JSON.stringify(last)}`,
+  );
 }
 
-export const waitForState = (handle: WorkflowHandle<typeof order>, state: OrderState, timeoutMs?: number) =>
-  waitFor(handle, (s) => s.state === state, timeoutMs);
+export const waitForState = (
+  handle: WorkflowHandle<typeof order>,
+  state: OrderState,
+  timeoutMs?: number,
+) => waitFor(handle, (s) => s.state === state, timeoutMs);
 
-export const statesVisited = (s: OrderStatus): OrderState[] => s.timeline.map((entry) => entry.state);
+export const statesVisited = (s: OrderStatus): OrderState[] =>
+  s.timeline.map((entry) => entry.state);
 
 /** With RECORD_HISTORIES=1, keeps the order's history as a replay fixture named `name`. */
-export async function recordHistory(handle: WorkflowHandle<typeof order>, name: string): Promise<void> {
+export async function recordHistory(
+  handle: WorkflowHandle<typeof order>,
+  name: string,
+): Promise<void> {
   if (!process.env.RECORD_HISTORIES) return;
   mkdirSync(historiesDir, { recursive: true });
   writeFileSync(join(historiesDir, `${name}.json`), historyToJSON(await handle.fetchHistory()));

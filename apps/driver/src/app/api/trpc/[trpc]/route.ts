@@ -1,0 +1,8 @@
+import { createDriverContext, driverRouter } from '@delivery/api';
+import { createTrpcRouteHandler } from '@delivery/ui/lib/trpc-route-handler';
+
+export const dynamic = 'force-dynamic';
+
+const handler = createTrpcRouteHandler(driverRouter, createDriverContext);
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,3 @@
+import { siteConfig } from '@delivery/ui/next-config';
+
+export default siteConfig();

@@ -1,0 +1,8 @@
+import type { Metadata } from 'next';
+import { MyOrdersPage } from '~/orders/my-orders-page';
+
+export const metadata: Metadata = { title: 'My orders' };
+
+export default function Orders() {
+  return <MyOrdersPage />;
+}

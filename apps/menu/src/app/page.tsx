@@ -1,0 +1,5 @@
+import { MenuPage } from '~/menu/menu-page';
+
+export default function Home() {
+  return <MenuPage />;
+}

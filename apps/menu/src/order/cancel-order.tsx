@@ -1,0 +1,60 @@
+'use client';
+
+import { Button } from '@delivery/ui/button';
+import { errorMessage } from '@delivery/ui/lib/api-errors';
+import { useState } from 'react';
+import { toast } from 'sonner';
+import { trpc } from '~/trpc';
+import { useApplyOrderStatus } from './use-live-order';
+
+/** Cancel, then confirm: the workflow answers whether it took effect, and the answer is shown. */
+export function CancelOrder({ orderId }: { orderId: string }) {
+  const [confirming, setConfirming] = useState(false);
+  const applyStatus = useApplyOrderStatus(orderId);
+  const cancel = trpc.cancelOrder.useMutation({
+    onSuccess: (status) => {
+      applyStatus(status);
+      toast.success('Order cancelled. Your payment is being refunded.');
+    },
+    onError: (error) => toast.error(errorMessage(error)),
+    onSettled: () => setConfirming(false),
+  });
+
+  if (!confirming) {
+    return (
+      <Button
+        variant="dangerOutline"
+        onClick={() => setConfirming(true)}
+        data-testid="cancel-order"
+      >
+        Cancel order
+      </Button>
+    );
+  }
+  return (
+    <div
+      role="group"
+      aria-labelledby="cancel-question"
+      className="space-y-3 rounded-xl bg-red-50 p-4 ring-1 ring-red-200"
+    >
+      <p id="cancel-question" className="font-medium text-red-950">
+        Cancel this order? You get a full refund.
+      </p>
+      <div className="flex flex-wrap gap-2">
+        <Button
+          variant="danger"
+          autoFocus
+          pending={cancel.isPending}
+          pendingLabel="Cancelling…"
+          onClick={() => cancel.mutate({ orderId })}
+          data-testid="confirm-cancel"
+        >
+          Yes, cancel it
+        </Button>
+        <Button variant="ghost" disabled={cancel.isPending} onClick={() => setConfirming(false)}>
+          Keep my order
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+import type { MenuRouter } from '@delivery/api';
+import { createTrpcReactKit } from '@delivery/ui/trpc-provider';
+
+export const { trpc, TrpcProvider } = createTrpcReactKit<MenuRouter>();

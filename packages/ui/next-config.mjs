@@ -1,0 +1,10 @@
+/**
+ * The Next.js settings both sites share. The workspace packages export TypeScript source, so
+ * Next compiles them.
+ */
+export function siteConfig() {
+  return {
+    reactStrictMode: true,
+    transpilePackages: ['@delivery/api', '@delivery/common', '@delivery/ui', '@delivery/workflows'],
+  };
+}
