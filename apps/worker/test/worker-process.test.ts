@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { orderWorker, temporalAddress, temporalServer, uniqueTaskQueue } from '@delivery/testing/stack';
-import { portAnswers } from '@delivery/testing/ports';
+import { orderWorker, temporalAddress, temporalServer, uniqueTaskQueue } from '@delivery/harness/stack';
+import { portAnswers } from '@delivery/harness/ports';
 
 describe('the worker process', () => {
   it('exits non-zero with a clear message when Temporal is unreachable, instead of hanging', async () => {

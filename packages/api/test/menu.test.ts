@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { CATALOG } from '@delivery/common';
-import { moneyMoved } from '@delivery/testing/ledger';
+import { moneyMoved } from '@delivery/harness/ledger';
 import { createMenuContext } from '../src';
 import { customer, dishes, driver, placeOrder } from './support/actors';
 import { expectError, waitFor, waitForState } from './support/wait';

@@ -20,11 +20,30 @@ export async function allCharges(paymentsUrl: string): Promise<LedgerCharge[]> {
   return ((await response.json()) as { data: LedgerCharge[] }).data;
 }
 
-/** Succeeded charges and their refunds for one order: what money actually moved. */
-export async function moneyMoved(paymentsUrl: string, orderId: string) {
-  const charges = (await chargesFor(paymentsUrl, orderId)).filter((c) => c.status === 'succeeded');
+export interface MoneyMoved {
+  charges: number;
+  refunds: number;
+}
+
+/** Succeeded charges and their refunds: what money actually moved. */
+function countMoney(charges: LedgerCharge[]): MoneyMoved {
+  const succeeded = charges.filter((c) => c.status === 'succeeded');
   return {
-    charges: charges.length,
-    refunds: charges.reduce((sum, charge) => sum + charge.refunds.data.length, 0),
+    charges: succeeded.length,
+    refunds: succeeded.reduce((sum, charge) => sum + charge.refunds.data.length, 0),
   };
+}
+
+/** What money moved for one order. */
+export async function moneyMoved(paymentsUrl: string, orderId: string): Promise<MoneyMoved> {
+  return countMoney(await chargesFor(paymentsUrl, orderId));
+}
+
+/** What money moved for every order the ledger knows, read in one call. */
+export async function moneyByOrder(paymentsUrl: string): Promise<Map<string, MoneyMoved>> {
+  const byOrder = new Map<string, LedgerCharge[]>();
+  for (const charge of await allCharges(paymentsUrl)) {
+    byOrder.set(charge.order_id, [...(byOrder.get(charge.order_id) ?? []), charge]);
+  }
+  return new Map([...byOrder].map(([orderId, charges]) => [orderId, countMoney(charges)]));
 }

@@ -83,6 +83,8 @@ export function paymentsService(
 export function orderWorker(options: {
   taskQueue: string;
   paymentsUrl?: string;
+  /** Defaults to TEMPORAL_ADDRESS: a suite that runs its own server passes that server's. */
+  temporalAddress?: string;
   env?: Record<string, string>;
 }): ManagedProcess {
   return new ManagedProcess({
@@ -91,7 +93,7 @@ export function orderWorker(options: {
     args: ['--import', 'tsx', join(repoRoot, 'apps/worker/src/main.ts')],
     cwd: join(repoRoot, 'apps/worker'),
     env: {
-      TEMPORAL_ADDRESS: temporalAddress(),
+      TEMPORAL_ADDRESS: options.temporalAddress ?? temporalAddress(),
       TASK_QUEUE: options.taskQueue,
       PAYMENTS_URL: options.paymentsUrl ?? `http://127.0.0.1:${TEST_PORTS.payments}`,
       ...options.env,
@@ -103,10 +105,40 @@ export function orderWorker(options: {
   });
 }
 
-export async function temporalClient(): Promise<{ client: Client; close: () => Promise<void> }> {
-  const connection = await Connection.connect({ address: temporalAddress() });
-  return { client: new Client({ connection, namespace: 'default' }), close: () => connection.close() };
+export async function temporalClient(
+  address = temporalAddress(),
+): Promise<{ client: Client; close: () => Promise<void> }> {
+  const connection = await Connection.connect({ address });
+  return {
+    client: new Client({ connection, namespace: 'default' }),
+    close: () => connection.close(),
+  };
 }
 
 export const uniqueTaskQueue = (suite: string): string =>
   `${suite}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+
+export type SiteName = 'menu' | 'driver';
+
+/** A production build of one of the sites (`next build` must have run), on a test port. */
+export function nextSite(
+  site: SiteName,
+  options: { port?: number; taskQueue: string; env?: Record<string, string> },
+): ManagedProcess {
+  const port = options.port ?? TEST_PORTS[site];
+  const cwd = join(repoRoot, 'apps', site);
+  return new ManagedProcess({
+    name: site,
+    command: process.execPath,
+    args: [join(cwd, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port)],
+    cwd,
+    env: {
+      TEMPORAL_ADDRESS: temporalAddress(),
+      TASK_QUEUE: options.taskQueue,
+      NODE_ENV: 'production',
+      ...options.env,
+    },
+    ready: () =>
+      waitForHttp(`http://127.0.0.1:${port}/api/trpc/${site === 'menu' ? 'products' : 'me'}`),
+  });
+}

@@ -2,9 +2,15 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG } from '@delivery/common';
-import { allCharges } from '../src/ledger';
-import type { ManagedProcess } from '../src/managed-process';
-import { nextSite, orderWorker, paymentsService, temporalClient, uniqueTaskQueue } from '../src/stack';
+import { allCharges } from '@delivery/harness/ledger';
+import type { ManagedProcess } from '@delivery/harness/managed-process';
+import {
+  nextSite,
+  orderWorker,
+  paymentsService,
+  temporalClient,
+  uniqueTaskQueue,
+} from '@delivery/harness/stack';
 import { trpcError, trpcHttp, type TrpcResponse } from '../src/trpc-http';
 import { workflowTaskFailures } from '../src/workflow-health';
 
@@ -99,20 +105,28 @@ describe('hostile input to createOrder', () => {
     ['a fractional quantity', () => ({ ...valid(), items: [dish('ramen', 1.5)] })],
     ['a huge quantity', () => ({ ...valid(), items: [dish('ramen', 1e12)] })],
     ['a quantity as a string', () => ({ ...valid(), items: [dish('ramen', '2')] })],
-    ['a hundred thousand items', () => ({ ...valid(), items: Array.from({ length: 100_000 }, () => dish()) })],
+    [
+      'a hundred thousand items',
+      () => ({ ...valid(), items: Array.from({ length: 100_000 }, () => dish()) }),
+    ],
     ['an unknown payment method', () => ({ ...valid(), paymentMethod: 'pm_card_free_money' })],
     ['script in a product id', () => ({ ...valid(), items: [dish('<script>alert(1)</script>')] })],
   ];
 
   it.each(cases)('rejects %s with a 4xx and creates nothing', async (_, input) => {
     const before = { orders: await orderCount(), charges: (await allCharges(paymentsUrl)).length };
-    expectClientError(await menu.mutation('createOrder', { cookie: customer, input: input() }), 'BAD_REQUEST');
+    expectClientError(
+      await menu.mutation('createOrder', { cookie: customer, input: input() }),
+      'BAD_REQUEST',
+    );
     expect(await orderCount()).toBe(before.orders);
     expect((await allCharges(paymentsUrl)).length).toBe(before.charges);
   });
 
   it('rejects malformed JSON and a body of several megabytes', async () => {
-    expectClientError(await menu.mutation('createOrder', { cookie: customer, rawBody: '{"orderId": "' }));
+    expectClientError(
+      await menu.mutation('createOrder', { cookie: customer, rawBody: '{"orderId": "' }),
+    );
     const huge = JSON.stringify({ ...valid(), items: [dish('x'.repeat(6 * 1024 * 1024))] });
     expectClientError(await menu.mutation('createOrder', { cookie: customer, rawBody: huge }));
   });
@@ -120,28 +134,56 @@ describe('hostile input to createOrder', () => {
   it('keeps the first order when the same order id comes again with other items', async () => {
     const orderId = randomUUID();
     const first = { orderId, items: [dish('ramen', 2)] };
-    expect((await menu.mutation('createOrder', { cookie: customer, input: first })).status).toBe(200);
-    expect((await menu.mutation('createOrder', { cookie: customer, input: first })).status).toBe(200);
+    expect((await menu.mutation('createOrder', { cookie: customer, input: first })).status).toBe(
+      200,
+    );
+    expect((await menu.mutation('createOrder', { cookie: customer, input: first })).status).toBe(
+      200,
+    );
     expectClientError(
-      await menu.mutation('createOrder', { cookie: customer, input: { orderId, items: [dish('salad', 1)] } }),
+      await menu.mutation('createOrder', {
+        cookie: customer,
+        input: { orderId, items: [dish('salad', 1)] },
+      }),
       'CONFLICT',
     );
     const otherCustomer = `dd_customer=${randomUUID()}`;
-    expectClientError(await menu.mutation('createOrder', { cookie: otherCustomer, input: first }), 'CONFLICT');
+    expectClientError(
+      await menu.mutation('createOrder', { cookie: otherCustomer, input: first }),
+      'CONFLICT',
+    );
     await waitForState(orderId, 'Paid');
-    const charges = (await allCharges(paymentsUrl)).filter((c) => c.order_id === orderId && c.status === 'succeeded');
+    const charges = (await allCharges(paymentsUrl)).filter(
+      (c) => c.order_id === orderId && c.status === 'succeeded',
+    );
     expect(charges).toHaveLength(1);
     expect(charges[0]!.amount).toBe(2 * CATALOG.find((p) => p.id === 'ramen')!.priceCents);
   });
 
   it('answers every shape fast-check can think of with a 2xx or a 4xx, never a 5xx', async () => {
-    const productId = fc.oneof(fc.constantFrom(...CATALOG.map((p) => p.id)), fc.string(), fc.anything());
-    const quantity = fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(null), fc.bigInt().map(String));
+    const productId = fc.oneof(
+      fc.constantFrom(...CATALOG.map((p) => p.id)),
+      fc.string(),
+      fc.anything(),
+    );
+    const quantity = fc.oneof(
+      fc.integer(),
+      fc.double(),
+      fc.string(),
+      fc.constant(null),
+      fc.bigInt().map(String),
+    );
     const nearlyAnOrder = fc.record(
       {
         orderId: fc.oneof(fc.uuid(), fc.string(), fc.integer()),
-        items: fc.oneof(fc.array(fc.record({ productId, quantity }), { maxLength: 25 }), fc.anything()),
-        paymentMethod: fc.oneof(fc.constantFrom('pm_card_visa', 'pm_card_chargeDeclined'), fc.string()),
+        items: fc.oneof(
+          fc.array(fc.record({ productId, quantity }), { maxLength: 25 }),
+          fc.anything(),
+        ),
+        paymentMethod: fc.oneof(
+          fc.constantFrom('pm_card_visa', 'pm_card_chargeDeclined'),
+          fc.string(),
+        ),
       },
       { requiredKeys: [] },
     );
@@ -175,8 +217,17 @@ describe('hostile input to the other procedures', () => {
     );
     const input = fc.oneof(
       fc.anything(),
-      fc.record({ orderId: fc.oneof(fc.uuid(), fc.string()), stars: fc.anything(), comment: fc.anything() }),
-      fc.record({ name: fc.string({ unit: 'grapheme' }), passcode: fc.anything(), cursor: fc.string(), limit: fc.anything() }),
+      fc.record({
+        orderId: fc.oneof(fc.uuid(), fc.string()),
+        stars: fc.anything(),
+        comment: fc.anything(),
+      }),
+      fc.record({
+        name: fc.string({ unit: 'grapheme' }),
+        passcode: fc.anything(),
+        cursor: fc.string(),
+        limit: fc.anything(),
+      }),
     );
     await fc.assert(
       fc.asyncProperty(procedure, input, async (target, value) => {
@@ -192,12 +243,30 @@ describe('hostile input to the other procedures', () => {
 
   it('names unknown and malformed order ids', async () => {
     const unknown = { orderId: randomUUID() };
-    expectClientError(await menu.query('getOrderStatus', { cookie: customer, input: unknown }), 'NOT_FOUND');
-    expectClientError(await menu.mutation('cancelOrder', { cookie: customer, input: unknown }), 'NOT_FOUND');
-    expectClientError(await driverSite.mutation('pickUp', { cookie: dana, input: unknown }), 'NOT_FOUND');
-    expectClientError(await menu.query('getOrderStatus', { cookie: customer, input: { orderId: 'nope' } }), 'BAD_REQUEST');
-    expectClientError(await driverSite.query('getOrders', { cookie: dana, input: { cursor: '%%%' } }), 'BAD_REQUEST');
-    expectClientError(await driverSite.query('getOrders', { cookie: dana, input: { limit: 1e6 } }), 'BAD_REQUEST');
+    expectClientError(
+      await menu.query('getOrderStatus', { cookie: customer, input: unknown }),
+      'NOT_FOUND',
+    );
+    expectClientError(
+      await menu.mutation('cancelOrder', { cookie: customer, input: unknown }),
+      'NOT_FOUND',
+    );
+    expectClientError(
+      await driverSite.mutation('pickUp', { cookie: dana, input: unknown }),
+      'NOT_FOUND',
+    );
+    expectClientError(
+      await menu.query('getOrderStatus', { cookie: customer, input: { orderId: 'nope' } }),
+      'BAD_REQUEST',
+    );
+    expectClientError(
+      await driverSite.query('getOrders', { cookie: dana, input: { cursor: '%%%' } }),
+      'BAD_REQUEST',
+    );
+    expectClientError(
+      await driverSite.query('getOrders', { cookie: dana, input: { limit: 1e6 } }),
+      'BAD_REQUEST',
+    );
   });
 
   it('refuses drivers without a valid session and forged cookies', async () => {
@@ -205,7 +274,10 @@ describe('hostile input to the other procedures', () => {
     await waitForState(orderId, 'Paid');
     expectClientError(await driverSite.mutation('pickUp', { input: { orderId } }), 'UNAUTHORIZED');
     const forged = 'dd_driver=' + encodeURIComponent(JSON.stringify({ id: 'dana', name: 'Dana' }));
-    expectClientError(await driverSite.mutation('pickUp', { cookie: forged, input: { orderId } }), 'UNAUTHORIZED');
+    expectClientError(
+      await driverSite.mutation('pickUp', { cookie: forged, input: { orderId } }),
+      'UNAUTHORIZED',
+    );
     expect(await stateOf(orderId)).toBe('Paid');
   });
 
@@ -213,7 +285,10 @@ describe('hostile input to the other procedures', () => {
     const name = '<img src=x onerror=alert(1)> Zoë 🚲';
     const response = await driverSite.mutation('signIn', { input: { name } });
     expect(response.status).toBe(200);
-    expect((response.body as { result: { data: { driver: { name: string; id: string } } } }).result.data.driver).toMatchObject({ name });
+    expect(
+      (response.body as { result: { data: { driver: { name: string; id: string } } } }).result.data
+        .driver,
+    ).toMatchObject({ name });
     const cookie = response.setCookie.map((c) => c.split(';')[0]).join('; ');
 
     const orderId = await placeOrder();
@@ -221,9 +296,13 @@ describe('hostile input to the other procedures', () => {
     expect((await driverSite.mutation('pickUp', { cookie, input: { orderId } })).status).toBe(200);
     expect((await driverSite.mutation('deliver', { cookie, input: { orderId } })).status).toBe(200);
     const comment = '<script>alert("x")</script> ‮ 𝕳𝖊𝖑𝖑𝖔 \u0000';
-    const rated = await menu.mutation('rateOrder', { cookie: customer, input: { orderId, stars: 4, comment } });
+    const rated = await menu.mutation('rateOrder', {
+      cookie: customer,
+      input: { orderId, stars: 4, comment },
+    });
     expect(rated.status).toBe(200);
-    const status = (await menu.query('getOrderStatus', { cookie: customer, input: { orderId } })).body as {
+    const status = (await menu.query('getOrderStatus', { cookie: customer, input: { orderId } }))
+      .body as {
       result: { data: { rating: { comment: string }; driver: { name: string } } };
     };
     expect(status.result.data.rating.comment).toBe(comment.trim());
@@ -247,10 +326,14 @@ describe('every action in every wrong state', () => {
     await waitForState(failed, 'Failed');
 
     const actions = {
-      cancel: (orderId: string) => menu.mutation('cancelOrder', { cookie: customer, input: { orderId } }),
-      rate: (orderId: string) => menu.mutation('rateOrder', { cookie: customer, input: { orderId, stars: 5 } }),
-      pickUpBySam: (orderId: string) => driverSite.mutation('pickUp', { cookie: sam, input: { orderId } }),
-      deliverBySam: (orderId: string) => driverSite.mutation('deliver', { cookie: sam, input: { orderId } }),
+      cancel: (orderId: string) =>
+        menu.mutation('cancelOrder', { cookie: customer, input: { orderId } }),
+      rate: (orderId: string) =>
+        menu.mutation('rateOrder', { cookie: customer, input: { orderId, stars: 5 } }),
+      pickUpBySam: (orderId: string) =>
+        driverSite.mutation('pickUp', { cookie: sam, input: { orderId } }),
+      deliverBySam: (orderId: string) =>
+        driverSite.mutation('deliver', { cookie: sam, input: { orderId } }),
     };
     const wrong: Array<[keyof typeof actions, string, string]> = [
       ['rate', paid, 'Paid'],
@@ -292,8 +375,11 @@ describe('after all of it', () => {
     } finally {
       await close();
     }
-    for (const process of processes) expect(process.running, `${process.spec.name} is running`).toBe(true);
+    for (const process of processes)
+      expect(process.running, `${process.spec.name} is running`).toBe(true);
     const worker = processes.find((p) => p.spec.name === 'worker')!;
-    expect(worker.log).not.toMatch(/unhandled ?rejection|Workflow task failed|DeterminismViolation/i);
+    expect(worker.log).not.toMatch(
+      /unhandled ?rejection|Workflow task failed|DeterminismViolation/i,
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { moneyMoved } from '@delivery/testing/ledger';
+import { moneyMoved } from '@delivery/harness/ledger';
 import { deliverUpdate, pickUpUpdate } from '../src/messages';
 import { orderHarness, waitForState } from './support/order-harness';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { moneyMoved } from '@delivery/testing/ledger';
+import { moneyMoved } from '@delivery/harness/ledger';
 import {
   cancelUpdate,
   deliverUpdate,

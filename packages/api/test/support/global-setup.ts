@@ -1,14 +1,14 @@
 import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
-import { ManagedProcess } from '@delivery/testing/managed-process';
-import { portAnswers } from '@delivery/testing/ports';
+import { ManagedProcess } from '@delivery/harness/managed-process';
+import { portAnswers } from '@delivery/harness/ports';
 import {
   orderWorker,
   paymentsService,
   temporalAddress,
   temporalServer,
   uniqueTaskQueue,
-} from '@delivery/testing/stack';
+} from '@delivery/harness/stack';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,7 +1,7 @@
 import type { TestProject } from 'vitest/node';
-import type { ManagedProcess } from '@delivery/testing/managed-process';
-import { paymentsService, temporalAddress, temporalServer } from '@delivery/testing/stack';
-import { portAnswers } from '@delivery/testing/ports';
+import type { ManagedProcess } from '@delivery/harness/managed-process';
+import { paymentsService, temporalAddress, temporalServer } from '@delivery/harness/stack';
+import { portAnswers } from '@delivery/harness/ports';
 
 declare module 'vitest' {
   export interface ProvidedContext {

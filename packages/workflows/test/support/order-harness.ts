@@ -21,7 +21,7 @@ import {
   type PaymentMethodId,
 } from '@delivery/common';
 import { CustomerIdKey, OrderStateKey } from '@delivery/common/search-attributes';
-import { uniqueTaskQueue } from '@delivery/testing/stack';
+import { uniqueTaskQueue } from '@delivery/harness/stack';
 import { getStatusQuery } from '../../src/messages';
 import type { order } from '../../src';
 
