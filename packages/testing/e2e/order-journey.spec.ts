@@ -21,7 +21,9 @@ test('a customer orders two dishes, a driver delivers them, the customer rates t
   await expect(orderState(customer)).toHaveText(/Delivered/);
   await keepScreenshot(driver, testInfo, 'driver-after-delivery');
 
-  await customer.getByTestId('star-5').check();
+  // The radio itself is visually hidden: a person clicks the star drawn in its label.
+  await customer.locator('label', { has: customer.getByTestId('star-5') }).click();
+  await expect(customer.getByTestId('star-5')).toBeChecked();
   await customer.getByTestId('rating-comment').fill('Still hot. Thank you!');
   await customer.getByTestId('submit-rating').click();
   await expect(customer.getByTestId('given-rating')).toContainText('Still hot');
