@@ -16,16 +16,17 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TEST_TEMPORAL_PORT = 7243;
 
 const vitest = (pkg, ...files) => ({ kind: 'vitest', cwd: join(root, pkg), files });
+const SITES = ['--filter=@delivery/menu', '--filter=@delivery/driver'];
 const SUITES = {
   unit: vitest('packages/common'),
   payments: vitest('apps/payments'),
   workflows: vitest('packages/workflows'),
   worker: vitest('apps/worker'),
   api: vitest('packages/api'),
-  e2e: { kind: 'playwright', cwd: join(root, 'packages/testing'), needsBuild: true },
+  e2e: { kind: 'playwright', cwd: join(root, 'packages/testing') },
   crash: vitest('packages/testing', 'proofs/crash.test.ts'),
   faults: vitest('packages/testing', 'proofs/faults.test.ts'),
-  hostile: vitest('packages/testing', 'proofs/hostile.test.ts'),
+  hostile: { ...vitest('packages/testing', 'proofs/hostile.test.ts'), needsBuild: true },
 };
 const GROUPS = {
   default: ['unit', 'payments', 'workflows', 'worker', 'api', 'e2e'],
@@ -41,7 +42,11 @@ function selectedSuites(args) {
 }
 
 function run(command, args, cwd, env = {}) {
-  return spawnSync(command, args, { cwd, stdio: 'inherit', env: { ...process.env, ...env } }).status;
+  return spawnSync(command, args, {
+    cwd,
+    stdio: 'inherit',
+    env: { TURBO_TELEMETRY_DISABLED: '1', ...process.env, ...env },
+  }).status;
 }
 
 function readCounts(reportFile, read) {
@@ -53,7 +58,16 @@ function readCounts(reportFile, read) {
   }
 }
 
+/** Suites that drive the sites run against production builds of them (cached by Turborepo). */
+function buildSites() {
+  return run(join(root, 'node_modules/.bin/turbo'), ['run', 'build', ...SITES], root);
+}
+
 function runVitest(suite, reportFile) {
+  if (suite.needsBuild) {
+    const built = buildSites();
+    if (built !== 0) return { status: built, counts: null };
+  }
   const bin = join(root, 'node_modules/.bin/vitest');
   const status = run(
     bin,
@@ -65,10 +79,8 @@ function runVitest(suite, reportFile) {
 }
 
 function runPlaywright(suite, reportFile) {
-  if (suite.needsBuild) {
-    const built = run(join(root, 'node_modules/.bin/turbo'), ['run', 'build', '--filter=@delivery/menu', '--filter=@delivery/driver'], root);
-    if (built !== 0) return { status: built, counts: null };
-  }
+  const built = buildSites();
+  if (built !== 0) return { status: built, counts: null };
   const status = run(join(suite.cwd, 'node_modules/.bin/playwright'), ['test', '--reporter=list,json'], suite.cwd, {
     PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile,
   });
