@@ -13,6 +13,7 @@ const REFUSAL_CODES: Record<RefusalType, TRPC_ERROR_CODE_KEY> = {
   [REFUSAL_TYPES.invalidArgument]: 'BAD_REQUEST',
   [REFUSAL_TYPES.wrongState]: 'CONFLICT',
   [REFUSAL_TYPES.wrongDriver]: 'CONFLICT',
+  [REFUSAL_TYPES.retryLater]: 'CONFLICT',
 };
 
 const isRefusalType = (type: string | undefined | null): type is RefusalType =>

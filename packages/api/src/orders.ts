@@ -1,7 +1,9 @@
 import {
+  ApplicationFailure,
   WorkflowExecutionAlreadyStartedError,
   WorkflowIdReusePolicy,
   WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
   type Client,
   type UpdateDefinition,
   type WorkflowHandle,
@@ -17,7 +19,7 @@ import {
 } from '@delivery/common/search-attributes';
 import { taskQueue } from '@delivery/common/env';
 import type { order } from '@delivery/workflows';
-import { getStatusQuery } from '@delivery/workflows/messages';
+import { REFUSAL_TYPES, getStatusQuery } from '@delivery/workflows/messages';
 import { refusalOfEndedOrder } from './ended-order';
 import { noOrder } from './errors';
 import { isSameOrder } from './same-order';
@@ -95,6 +97,26 @@ async function assertOwner(
  * Sends an Update and returns the status it produced; the workflow's validator answers why an
  * action cannot take effect. An ended order no longer takes Updates, so its status explains why.
  */
+const STEP_BOUNDARY_RETRIES = 10;
+const STEP_BOUNDARY_PAUSE_MS = 200;
+
+const isAtStepBoundary = (error: unknown): boolean =>
+  error instanceof WorkflowUpdateFailedError &&
+  error.cause instanceof ApplicationFailure &&
+  error.cause.type === REFUSAL_TYPES.retryLater;
+
+/** An order at a step boundary asks for the action again a moment later: the person need not. */
+async function retryWhileAtStepBoundary<T>(action: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await action();
+    } catch (error) {
+      if (!isAtStepBoundary(error) || attempt >= STEP_BOUNDARY_RETRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, STEP_BOUNDARY_PAUSE_MS));
+    }
+  }
+}
+
 export function updateOrder<Args extends unknown[]>(
   temporal: TemporalAccess,
   request: {
@@ -115,7 +137,7 @@ export function updateOrder<Args extends unknown[]>(
       options: { args: Args },
     ) => Promise<OrderStatus>;
     try {
-      return await execute(update, { args });
+      return await retryWhileAtStepBoundary(() => execute(update, { args }));
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
       const status = await handle.query(getStatusQuery);

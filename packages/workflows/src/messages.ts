@@ -20,6 +20,8 @@ export const REFUSAL_TYPES = {
   invalidArgument: 'InvalidArgument',
   wrongState: 'WrongState',
   wrongDriver: 'WrongDriver',
+  /** The order is at a step boundary this very moment; the same action a moment later may work. */
+  retryLater: 'RetryLater',
 } as const;
 
 export type RefusalType = (typeof REFUSAL_TYPES)[keyof typeof REFUSAL_TYPES];

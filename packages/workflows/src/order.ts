@@ -35,6 +35,7 @@ import {
 } from './messages';
 import {
   normaliseRating,
+  refusalAtDeadline,
   refusalToCancel,
   refusalToDeliver,
   refusalToPickUp,
@@ -100,6 +101,7 @@ export async function order(rawInput: OrderInput): Promise<OrderStatus> {
   };
   let cancelRequested = false;
   let ratingClosesAt: number | null = null;
+  let ratingRequestAt: number | null = null;
   const notificationsInFlight: Promise<void>[] = [];
 
   /** Every change is stamped, so live views find it with one Visibility call. */
@@ -166,6 +168,7 @@ export async function order(rawInput: OrderInput): Promise<OrderStatus> {
   function deliver(): void {
     const now = Date.now();
     ratingClosesAt = now + windows.ratingWindowMs;
+    ratingRequestAt = now + windows.ratingDelayMs;
     moveTo('Delivered', { kind: 'rating', inMs: windows.ratingWindowMs });
     notify('delivered', 'Your order was delivered. Enjoy your meal!');
   }
@@ -181,17 +184,20 @@ export async function order(rawInput: OrderInput): Promise<OrderStatus> {
   }
 
   const ratingRefusal = (rating: unknown) =>
-    refusalToRate(status, rating, Date.now(), ratingClosesAt);
+    refusalToRate(status, rating, Date.now(), ratingClosesAt, ratingRequestAt);
 
   setHandler(getStatusQuery, () => status);
   setHandler(pickUpUpdate, (driver) => (pickUp(driver), status), {
-    validator: (driver) => throwIfRefused(refusalToPickUp(status, driver)),
+    validator: (driver) =>
+      throwIfRefused(refusalToPickUp(status, driver) ?? refusalAtDeadline(status, Date.now())),
   });
   setHandler(deliverUpdate, () => (deliver(), status), {
-    validator: (driver) => throwIfRefused(refusalToDeliver(status, driver)),
+    validator: (driver) =>
+      throwIfRefused(refusalToDeliver(status, driver) ?? refusalAtDeadline(status, Date.now())),
   });
   setHandler(cancelUpdate, () => (cancel(), status), {
-    validator: () => throwIfRefused(refusalToCancel(status)),
+    validator: () =>
+      throwIfRefused(refusalToCancel(status) ?? refusalAtDeadline(status, Date.now())),
   });
   setHandler(rateUpdate, (rating) => (rate(rating), status), {
     validator: (rating) => throwIfRefused(ratingRefusal(rating)),

@@ -1,4 +1,11 @@
-import { driverSchema, ratingSchema, type Driver, type OrderStatus, type Rating } from '@delivery/common';
+import {
+  driverSchema,
+  ratingSchema,
+  type DeadlineKind,
+  type Driver,
+  type OrderStatus,
+  type Rating,
+} from '@delivery/common';
 import { REFUSAL_TYPES, type RefusalType } from './messages';
 
 /** Why an action cannot take effect; `null` means it can. Pure, so validators and signals share it. */
@@ -56,17 +63,39 @@ export function refusalToDeliver(status: OrderStatus, driver: unknown): Refusal 
   }
 }
 
+const DEADLINE_PASSED: Record<DeadlineKind, string> = {
+  pickup: 'No driver picked the order up in time; it is being refunded.',
+  delivery: 'The order was not delivered in time; it is being refunded.',
+  rating: 'The time to rate this order has passed.',
+};
+
+/**
+ * An action that arrives once the order's deadline has passed is refused, even when the
+ * deadline's timer has not run yet. A refused Update leaves no trace in history, so an action
+ * and a timer that land in the same workflow task can never be replayed in another order.
+ */
+export function refusalAtDeadline(status: OrderStatus, now: number): Refusal | null {
+  if (!status.deadline || now < Date.parse(status.deadline.at)) return null;
+  return refuse(REFUSAL_TYPES.wrongState, DEADLINE_PASSED[status.deadline.kind]);
+}
+
 export function refusalToCancel(status: OrderStatus): Refusal | null {
   switch (status.state) {
     case 'Paid':
       return null;
     case 'Charging card':
-      return refuse(REFUSAL_TYPES.wrongState, 'The payment is still going through; try again in a moment.');
+      return refuse(
+        REFUSAL_TYPES.wrongState,
+        'The payment is still going through; try again in a moment.',
+      );
     case 'Picked up':
     case 'Delivered':
       return refuse(REFUSAL_TYPES.wrongState, 'Too late to cancel: a driver has the order.');
     default:
-      return refuse(REFUSAL_TYPES.wrongState, `The order is already ${status.state.toLowerCase()}.`);
+      return refuse(
+        REFUSAL_TYPES.wrongState,
+        `The order is already ${status.state.toLowerCase()}.`,
+      );
   }
 }
 
@@ -75,6 +104,7 @@ export function refusalToRate(
   rating: unknown,
   now: number,
   ratingClosesAt: number | null,
+  ratingRequestAt: number | null = null,
 ): Refusal | null {
   const parsed = ratingSchema.safeParse(rating);
   if (!parsed.success) {
@@ -89,6 +119,13 @@ export function refusalToRate(
   if (status.rating) return refuse(REFUSAL_TYPES.wrongState, 'This order is already rated.');
   if (ratingClosesAt === null || now >= ratingClosesAt) {
     return refuse(REFUSAL_TYPES.wrongState, 'The time to rate this order has passed.');
+  }
+  // The request for a rating is due but not sent: like a deadline, this must not race its timer.
+  if (!status.ratingRequested && ratingRequestAt !== null && now >= ratingRequestAt) {
+    return refuse(
+      REFUSAL_TYPES.retryLater,
+      'Your rating crossed our request for one; send it again.',
+    );
   }
   return null;
 }

@@ -9,7 +9,12 @@ describe('orders with a flaky payment provider and push service (failure rate 0.
   it('all complete, with exactly one charge per paid order', async () => {
     const harness = await orderHarness({ paymentsUrl: inject('flakyPaymentsUrl') });
     const driver = { id: 'dana', name: 'Dana' };
-    const windows = { pickupWindowMs: 120_000, deliveryWindowMs: 120_000, ratingDelayMs: 0, ratingWindowMs: 1_000 };
+    const windows = {
+      pickupWindowMs: 120_000,
+      deliveryWindowMs: 120_000,
+      ratingDelayMs: 0,
+      ratingWindowMs: 1_000,
+    };
     try {
       const finals = await harness.withWorker(
         () =>
@@ -27,7 +32,10 @@ describe('orders with a flaky payment provider and push service (failure rate 0.
       for (const final of finals) {
         expect(final.state).toBe('Delivered');
         expect(final.open).toBe(false);
-        expect(await moneyMoved(harness.paymentsUrl, final.orderId)).toEqual({ charges: 1, refunds: 0 });
+        expect(await moneyMoved(harness.paymentsUrl, final.orderId)).toEqual({
+          charges: 1,
+          refunds: 0,
+        });
       }
     } finally {
       await harness.close();

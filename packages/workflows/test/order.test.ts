@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moneyMoved } from '@delivery/harness/ledger';
 import {
@@ -54,17 +57,24 @@ describe('order workflow against a real Temporal server', () => {
       expect(delivered.state).toBe('Delivered');
       expect(delivered.driver).toEqual(dana);
 
-      const rated = await handle.executeUpdate(rateUpdate, { args: [{ stars: 5, comment: 'Hot and fast' }] });
+      const rated = await handle.executeUpdate(rateUpdate, {
+        args: [{ stars: 5, comment: 'Hot and fast' }],
+      });
       expect(rated.rating).toMatchObject({ stars: 5, comment: 'Hot and fast' });
       const final = await handle.result();
       // Rated, the order has nothing left to wait for: a second rating finds it closed.
-      await expect(handle.executeUpdate(rateUpdate, { args: [{ stars: 1 }] })).rejects.toThrow(/completed/);
+      await expect(handle.executeUpdate(rateUpdate, { args: [{ stars: 1 }] })).rejects.toThrow(
+        /completed/,
+      );
       expect(statesVisited(final)).toEqual(['Charging card', 'Paid', 'Picked up', 'Delivered']);
       expect(final.open).toBe(false);
       expect(final.notifications.map((n) => n.event)).toEqual(
         expect.arrayContaining(['paid', 'picked-up', 'delivered']),
       );
-      expect(await moneyMoved(harness.paymentsUrl, final.orderId)).toEqual({ charges: 1, refunds: 0 });
+      expect(await moneyMoved(harness.paymentsUrl, final.orderId)).toEqual({
+        charges: 1,
+        refunds: 0,
+      });
       // The query still answers once the order has ended.
       expect((await status(handle)).rating?.stars).toBe(5);
       await recordHistory(handle, 'delivered-and-rated');
@@ -88,14 +98,21 @@ describe('order workflow against a real Temporal server', () => {
 
   it('ends Failed with a notification and no charge when the card is declined', () =>
     harness.withWorker(async () => {
-      for (const paymentMethod of ['pm_card_chargeDeclined', 'pm_card_chargeDeclinedInsufficientFunds'] as const) {
+      for (const paymentMethod of [
+        'pm_card_chargeDeclined',
+        'pm_card_chargeDeclinedInsufficientFunds',
+      ] as const) {
         const handle = await harness.startOrder({ paymentMethod });
         const final = await handle.result();
         expect(final.state).toBe('Failed');
         expect(final.failureReason).toMatch(/declined|insufficient/i);
         expect(final.notifications.map((n) => n.event)).toEqual(['payment-failed']);
-        expect(await moneyMoved(harness.paymentsUrl, final.orderId)).toEqual({ charges: 0, refunds: 0 });
-        if (paymentMethod === 'pm_card_chargeDeclined') await recordHistory(handle, 'card-declined');
+        expect(await moneyMoved(harness.paymentsUrl, final.orderId)).toEqual({
+          charges: 0,
+          refunds: 0,
+        });
+        if (paymentMethod === 'pm_card_chargeDeclined')
+          await recordHistory(handle, 'card-declined');
       }
     }));
 
@@ -106,7 +123,10 @@ describe('order workflow against a real Temporal server', () => {
       expect(statesVisited(final)).toEqual(['Charging card', 'Paid', 'Refunding', 'Refunded']);
       expect(final.refundId).toMatch(/^re_/);
       expect(final.failureReason).toMatch(/picked the order up in time/);
-      expect(await moneyMoved(harness.paymentsUrl, final.orderId)).toEqual({ charges: 1, refunds: 1 });
+      expect(await moneyMoved(harness.paymentsUrl, final.orderId)).toEqual({
+        charges: 1,
+        refunds: 1,
+      });
       await recordHistory(handle, 'pickup-timeout');
     }));
 
@@ -116,8 +136,17 @@ describe('order workflow against a real Temporal server', () => {
       await waitForState(handle, 'Paid');
       await handle.executeUpdate(pickUpUpdate, { args: [dana] });
       const final = await handle.result();
-      expect(statesVisited(final)).toEqual(['Charging card', 'Paid', 'Picked up', 'Refunding', 'Refunded']);
-      expect(await moneyMoved(harness.paymentsUrl, final.orderId)).toEqual({ charges: 1, refunds: 1 });
+      expect(statesVisited(final)).toEqual([
+        'Charging card',
+        'Paid',
+        'Picked up',
+        'Refunding',
+        'Refunded',
+      ]);
+      expect(await moneyMoved(harness.paymentsUrl, final.orderId)).toEqual({
+        charges: 1,
+        refunds: 1,
+      });
       await recordHistory(handle, 'delivery-timeout');
     }));
 
@@ -129,7 +158,10 @@ describe('order workflow against a real Temporal server', () => {
       expect(answer.state).toBe('Refunding');
       const final = await cancelled.result();
       expect(final.state).toBe('Cancelled');
-      expect(await moneyMoved(harness.paymentsUrl, final.orderId)).toEqual({ charges: 1, refunds: 1 });
+      expect(await moneyMoved(harness.paymentsUrl, final.orderId)).toEqual({
+        charges: 1,
+        refunds: 1,
+      });
       await recordHistory(cancelled, 'cancelled');
 
       const pickedUp = await harness.startOrder();
@@ -142,10 +174,16 @@ describe('order workflow against a real Temporal server', () => {
 
   it('refuses actions in the wrong state or by the wrong driver, with a reason', () =>
     harness.withWorker(async () => {
-      const handle = await harness.startOrder({ windows: { pickupWindowMs: 30_000, deliveryWindowMs: 30_000 } });
+      const handle = await harness.startOrder({
+        windows: { pickupWindowMs: 30_000, deliveryWindowMs: 30_000 },
+      });
       await waitForState(handle, 'Paid');
-      expect(await refusal(handle.executeUpdate(deliverUpdate, { args: [dana] }))).toMatch(/not been picked up/);
-      expect(await refusal(handle.executeUpdate(rateUpdate, { args: [{ stars: 4 }] }))).toMatch(/Only a delivered/);
+      expect(await refusal(handle.executeUpdate(deliverUpdate, { args: [dana] }))).toMatch(
+        /not been picked up/,
+      );
+      expect(await refusal(handle.executeUpdate(rateUpdate, { args: [{ stars: 4 }] }))).toMatch(
+        /Only a delivered/,
+      );
       expect(
         await refusal(handle.executeUpdate(pickUpUpdate, { args: [{ id: '', name: '' }] })),
       ).toMatch(/driver needs/);
@@ -156,7 +194,9 @@ describe('order workflow against a real Temporal server', () => {
       ]);
       expect(race.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       const loser = race.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      expect(String(loser?.reason.cause?.message)).toMatch(/Picked up by another driver \((Dana|Sam)\)/);
+      expect(String(loser?.reason.cause?.message)).toMatch(
+        /Picked up by another driver \((Dana|Sam)\)/,
+      );
 
       const winner = (await status(handle)).driver!;
       const other = winner.id === dana.id ? sam : dana;
@@ -168,7 +208,9 @@ describe('order workflow against a real Temporal server', () => {
       await handle.signal(pickedUpSignal, { id: 42 } as never);
       expect((await status(handle)).state).toBe('Picked up');
       await handle.executeUpdate(deliverUpdate, { args: [winner] });
-      expect(await refusal(handle.executeUpdate(deliverUpdate, { args: [winner] }))).toMatch(/already delivered/);
+      expect(await refusal(handle.executeUpdate(deliverUpdate, { args: [winner] }))).toMatch(
+        /already delivered/,
+      );
       await recordHistory(handle, 'refusals-and-race');
       await handle.terminate('test over');
     }));
@@ -182,7 +224,10 @@ describe('order workflow against a real Temporal server', () => {
       const final = await status(handle);
       expect(statesVisited(final)).toEqual(['Charging card', 'Paid', 'Refunding', 'Cancelled']);
       expect(final.open).toBe(false);
-      expect(await moneyMoved(harness.paymentsUrl, final.orderId)).toEqual({ charges: 1, refunds: 1 });
+      expect(await moneyMoved(harness.paymentsUrl, final.orderId)).toEqual({
+        charges: 1,
+        refunds: 1,
+      });
       await recordHistory(handle, 'cancelled-by-operator');
     }));
 

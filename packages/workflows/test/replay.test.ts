@@ -15,7 +15,11 @@ describe('recorded order histories replay against the current workflow code', ()
   it.each(fixtures)('%s', async (file) => {
     const history = historyFromJSON(JSON.parse(readFileSync(join(historiesDir, file), 'utf8')));
     await expect(
-      Worker.runReplayHistory({ workflowsPath, replayName: file }, history, file.replace('.json', '')),
+      Worker.runReplayHistory(
+        { workflowsPath, replayName: file },
+        history,
+        file.replace('.json', ''),
+      ),
     ).resolves.toBeUndefined();
   });
 });
