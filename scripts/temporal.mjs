@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Makes the pinned Temporal CLI available and runs its dev server for this project.
 //
-//   node scripts/temporal.mjs start   [--port 7233] [--ui-port 8233] [--db FILE | --ephemeral]
+//   node scripts/temporal.mjs start   [--port 7233] [--ui-port 8233] [--metrics-port PORT] [--db FILE | --ephemeral]
 //   node scripts/temporal.mjs ensure  (same flags; starts it in the background unless one answers)
 //   node scripts/temporal.mjs cli     (prints the path of the CLI, building it if needed)
 //   node scripts/temporal.mjs command (same flags; prints the server's command line as JSON)
@@ -96,7 +96,7 @@ async function waitUntilServing(cli, port, child, timeoutMs = 60_000) {
   throw new Error(`the Temporal dev server did not answer on port ${port} within ${timeoutMs / 1000} s`);
 }
 
-export function serverArgs({ port, uiPort, db }) {
+export function serverArgs({ port, uiPort, metricsPort, db }) {
   return [
     'server',
     'start-dev',
@@ -109,6 +109,8 @@ export function serverArgs({ port, uiPort, db }) {
     '--namespace',
     'default',
     ...(db ? ['--db-filename', db] : []),
+    // The CLI picks a random metrics port unless told one; a fixed one lets a benchmark read it.
+    ...(metricsPort ? ['--metrics-port', String(metricsPort)] : []),
     ...SEARCH_ATTRIBUTES.flatMap((pair) => ['--search-attribute', pair]),
     '--log-level',
     'error',
@@ -119,7 +121,7 @@ export function serverArgs({ port, uiPort, db }) {
  * Starts the dev server unless one already answers on `port`, and resolves when it serves.
  * `detached` leaves it running after this process exits (its log goes to a file).
  */
-export async function startDevServer({ port = 7233, uiPort = 8233, db, detached = false } = {}) {
+export async function startDevServer({ port = 7233, uiPort = 8233, metricsPort, db, detached = false } = {}) {
   const cli = findCli();
   if (await portAnswers(port)) {
     await waitUntilServing(cli, port);
@@ -130,7 +132,7 @@ export async function startDevServer({ port = 7233, uiPort = 8233, db, detached 
   const logFile = join(root, '.temporal', `server-${port}.log`);
   mkdirSync(dirname(logFile), { recursive: true });
   const output = detached ? openSync(logFile, 'a') : 'inherit';
-  const child = spawn(cli, serverArgs({ port, uiPort, db }), {
+  const child = spawn(cli, serverArgs({ port, uiPort, metricsPort, db }), {
     stdio: ['ignore', output, output],
     detached,
   });
@@ -149,6 +151,7 @@ function parseCommandLine() {
     options: {
       port: { type: 'string', default: process.env.TEMPORAL_PORT ?? '7233' },
       'ui-port': { type: 'string' },
+      'metrics-port': { type: 'string' },
       db: { type: 'string', default: join(root, '.temporal', 'dev.db') },
       ephemeral: { type: 'boolean', default: false },
     },
@@ -158,6 +161,7 @@ function parseCommandLine() {
     command: positionals[0] ?? 'start',
     port,
     uiPort: Number(values['ui-port'] ?? port + 1000),
+    metricsPort: values['metrics-port'] ? Number(values['metrics-port']) : undefined,
     db: values.ephemeral ? undefined : resolve(values.db),
   };
 }

@@ -1,0 +1,117 @@
+import { isDeepStrictEqual } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allCharges, moneyByOrder } from '@delivery/harness/ledger';
+import { orderWorkflowId, readStatus, statesVisited } from '../src/orders';
+import { unreplayableHistories } from '../src/replay';
+import { workerTroubles } from '../src/worker-health';
+import { workflowTaskFailures } from '../src/workflow-health';
+import { startCrashStack, type CrashStack } from './crash/crash-stack';
+import { outcomeOf } from './crash/outcome';
+import { PATHS } from './crash/plan';
+import { printCrashReport, tallyCrashRun, type CrashTally } from './crash/report';
+import { RATING, runCrashScenario, type CrashRun } from './crash/scenario';
+import { until, workflowsCounted } from './crash/triggers';
+
+/** Five paths, two waves: 100 orders in flight. */
+const ORDERS_PER_PATH_PER_WAVE = 10;
+
+let stack: CrashStack;
+let run: CrashRun;
+let tally: CrashTally;
+
+beforeAll(async () => {
+  stack = await startCrashStack();
+  console.log(`[crash] Temporal keeps this run's histories in ${stack.temporalDb}`);
+  run = await runCrashScenario(stack, ORDERS_PER_PATH_PER_WAVE);
+  tally = await tallyCrashRun(stack, run);
+  printCrashReport(run, tally);
+}, 480_000);
+
+afterAll(() => stack?.stop());
+
+describe('orders survive SIGKILLs of the worker, the payment sandbox and the Temporal server', () => {
+  it('loses no order: Temporal lists every one by id, completed', async () => {
+    const query = `TaskQueue = '${stack.taskQueue}'`;
+    await until(
+      workflowsCounted(stack.client, `${query} AND ExecutionStatus = 'Completed'`, run.plan.length),
+      'every order completed in Visibility',
+      30_000,
+    );
+    const listed: string[] = [];
+    for await (const execution of stack.client.workflow.list({ query }))
+      listed.push(execution.workflowId);
+    expect(listed.sort()).toEqual(run.plan.map(({ orderId }) => orderWorkflowId(orderId)).sort());
+    for (const { orderId } of run.plan) {
+      const described = await stack.client.workflow.getHandle(orderWorkflowId(orderId)).describe();
+      expect(described.status.name, orderId).toBe('COMPLETED');
+    }
+  });
+
+  it('ends every order in the state its events dictate', () => {
+    for (const { orderId, path } of run.plan) {
+      const result = run.results.get(orderId)!;
+      const label = `${path} order ${orderId}`;
+      expect(statesVisited(result), label).toEqual(PATHS[path].states);
+      expect(result.open, label).toBe(false);
+      if (path === 'delivered and rated') {
+        expect(result.ratingRequested, label).toBe(true);
+        expect(result.rating, label).toMatchObject(RATING);
+      }
+    }
+  });
+
+  it('replays the history of every order with the workflow code as it is', async () => {
+    expect(await unreplayableHistories(stack.client, stack.taskQueue)).toEqual([]);
+  });
+
+  it('answers getStatus after the end with what the order returned', async () => {
+    const clockDrift: string[] = [];
+    for (const { orderId, path } of run.plan) {
+      const result = run.results.get(orderId)!;
+      const replayed = await readStatus(run.handles.get(orderId)!);
+      expect(outcomeOf(replayed), `${path} order ${orderId}`).toEqual(outcomeOf(result));
+      if (!isDeepStrictEqual(replayed, result)) clockDrift.push(orderId);
+    }
+    // Seen once: after a server restart a task ran on the previous task's clock; a replay did not.
+    console.log(
+      `[crash] orders whose replayed getStatus reads the workflow clock differently: ${clockDrift.length}` +
+        (clockDrift.length ? ` (${clockDrift.join(', ')})` : ''),
+    );
+  });
+
+  it('moves money once: one charge per paid order, one refund per refunded or cancelled one, none for a declined card', async () => {
+    const money = await moneyByOrder(stack.paymentsUrl);
+    for (const { orderId, path } of run.plan) {
+      expect(money.get(orderId) ?? { charges: 0, refunds: 0 }, `${path} order ${orderId}`).toEqual(
+        PATHS[path].money,
+      );
+    }
+    const planned = new Set(run.plan.map(({ orderId }) => orderId));
+    expect([...money.keys()].filter((orderId) => !planned.has(orderId))).toEqual([]);
+  });
+
+  it('records in each order the very charge and refund the ledger holds', async () => {
+    for (const charge of (await allCharges(stack.paymentsUrl)).filter(
+      (c) => c.status === 'succeeded',
+    )) {
+      const result = run.results.get(charge.order_id)!;
+      expect(result.chargeId, charge.order_id).toBe(charge.id);
+      expect(result.refundId, charge.order_id).toBe(charge.refunds.data[0]?.id ?? null);
+    }
+  });
+
+  it('lands every kill in the middle of its step', () => {
+    expect(run.kills.count('worker')).toBe(5);
+    expect(run.kills.count('payments')).toBe(1);
+    expect(run.kills.count('temporal')).toBe(1);
+    expect(tally.retried.firstWaveCharges, 'charges cut by the worker kill').toBeGreaterThan(0);
+    expect(tally.retried.secondWaveCharges, 'charges cut by the sandbox kill').toBeGreaterThan(0);
+    expect(tally.retried.refunds, 'refunds cut by the worker kill').toBeGreaterThan(0);
+    expect(run.ratingSleepsInterrupted, 'rating delays cut by the worker kill').toBeGreaterThan(0);
+  });
+
+  it('never fails a workflow task, whatever was killed', async () => {
+    expect(await workflowTaskFailures(stack.client, stack.taskQueue)).toEqual([]);
+    expect(workerTroubles(stack.worker, run.kills.count('worker'))).toEqual([]);
+  });
+});

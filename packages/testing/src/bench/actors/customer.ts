@@ -1,0 +1,21 @@
+import { randomUUID } from 'node:crypto';
+import { CUSTOMER_COOKIE } from '@delivery/api/session';
+import { BENCH_ITEMS, MENU_URL } from '../config';
+import { SiteClient } from '../http/site-client';
+import { OrderPage } from './order-page';
+
+/** A customer of the menu site, known by the anonymous session cookie it would have been given. */
+export class Customer {
+  readonly id = randomUUID();
+  private readonly menu = new SiteClient(MENU_URL, `${CUSTOMER_COOKIE}=${this.id}`);
+
+  async createOrder(orderId: string = randomUUID()): Promise<string> {
+    await this.menu.mutation('createOrder', { orderId, items: BENCH_ITEMS });
+    return orderId;
+  }
+
+  /** The order's page, following the order over Server-Sent Events as the browser does. */
+  openOrderPage(orderId: string): OrderPage {
+    return new OrderPage((signal) => this.menu.subscribe('orderUpdates', { orderId }, signal));
+  }
+}

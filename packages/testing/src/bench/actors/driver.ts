@@ -1,0 +1,37 @@
+import type { OrderSummary } from '@delivery/common';
+import { DRIVER_COOKIE } from '@delivery/api/session';
+import { trpcHttp } from '../../trpc-http';
+import { DRIVER_URL } from '../config';
+import { SiteClient } from '../http/site-client';
+
+export interface BoardPage {
+  orders: OrderSummary[];
+  nextCursor: string | null;
+}
+
+/** A signed-in driver of the driver site. */
+export class Driver {
+  private constructor(private readonly site: SiteClient) {}
+
+  /** Signs in by name, keeping the signed session cookie the site sets. */
+  static async signIn(name: string): Promise<Driver> {
+    const response = await trpcHttp(DRIVER_URL).mutation('signIn', { input: { name } });
+    const cookie = response.setCookie.find((line) => line.startsWith(`${DRIVER_COOKIE}=`));
+    if (response.status !== 200 || !cookie)
+      throw new Error(`signIn answered ${response.status}: ${JSON.stringify(response.body)}`);
+    return new Driver(new SiteClient(DRIVER_URL, cookie.split(';')[0]!));
+  }
+
+  /** The first page of the board, as the driver site loads it. */
+  board(): Promise<BoardPage> {
+    return this.site.query<BoardPage>('getOrders');
+  }
+
+  pickUp(orderId: string): Promise<unknown> {
+    return this.site.mutation('pickUp', { orderId });
+  }
+
+  deliver(orderId: string): Promise<unknown> {
+    return this.site.mutation('deliver', { orderId });
+  }
+}

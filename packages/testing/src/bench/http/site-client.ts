@@ -1,0 +1,69 @@
+import { trpcError, trpcHttp, type TrpcResponse } from '../../trpc-http';
+import { serverSentEvents } from './server-sent-events';
+
+/** A tRPC error as the HTTP API answers it: `CONFLICT`, `NOT_FOUND`, ... */
+export class TrpcCallError extends Error {
+  constructor(
+    readonly procedure: string,
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${procedure}: ${code}: ${message}`);
+    this.name = 'TrpcCallError';
+  }
+}
+
+function dataOf<T>(procedure: string, response: TrpcResponse): T {
+  const result = (response.body as { result?: { data: T } } | null)?.result;
+  if (response.status < 400 && result) return result.data;
+  const { code, message } = trpcError(response);
+  throw new TrpcCallError(
+    procedure,
+    code ?? String(response.status),
+    message ?? JSON.stringify(response.body),
+  );
+}
+
+/**
+ * One user of a site's tRPC API over plain HTTP, as a browser without the tRPC client would be:
+ * one cookie, answers or thrown errors, and subscriptions read as Server-Sent Events.
+ */
+export class SiteClient {
+  private readonly http: ReturnType<typeof trpcHttp>;
+
+  constructor(
+    private readonly siteUrl: string,
+    private readonly cookie: string,
+  ) {
+    this.http = trpcHttp(siteUrl);
+  }
+
+  async query<T>(procedure: string, input?: unknown): Promise<T> {
+    return dataOf<T>(procedure, await this.http.query(procedure, { input, cookie: this.cookie }));
+  }
+
+  async mutation<T>(procedure: string, input?: unknown): Promise<T> {
+    return dataOf<T>(
+      procedure,
+      await this.http.mutation(procedure, { input, cookie: this.cookie }),
+    );
+  }
+
+  /** A subscription's values, until it returns or `signal` aborts. */
+  async *subscribe<T>(procedure: string, input: unknown, signal: AbortSignal): AsyncGenerator<T> {
+    const url = `${this.siteUrl}/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`;
+    const response = await fetch(url, {
+      headers: { cookie: this.cookie, accept: 'text/event-stream' },
+      signal,
+    });
+    if (!response.ok || !response.body) {
+      throw new TrpcCallError(procedure, String(response.status), await response.text());
+    }
+    for await (const event of serverSentEvents(response.body)) {
+      if (event.name === 'return') return;
+      if (event.name === 'serialized-error')
+        throw new TrpcCallError(procedure, 'SUBSCRIPTION', event.data);
+      if (event.name === undefined) yield JSON.parse(event.data) as T;
+    }
+  }
+}

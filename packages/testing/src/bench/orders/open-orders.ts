@@ -1,0 +1,75 @@
+import type { Client } from '@temporalio/client';
+import type { OrderInput } from '@delivery/common';
+import { placeOrder } from '@delivery/api/orders';
+import { TemporalAccess } from '@delivery/api/temporal-client';
+import { progress } from '../progress';
+import { sleep } from '../sleep';
+import { benchOrderInput } from './order-input';
+
+const BATCH_SIZE = 100;
+const ATTEMPTS = 3;
+/** Gives up when no more orders got paid for this long: the worker or the server is stuck. */
+const STALL_TIMEOUT_MS = 2 * 60_000;
+
+/** Open = paid and waiting for a driver, with a pickup window that outlasts the run. */
+export const OPEN_ORDERS_QUERY =
+  "WorkflowType='order' AND ExecutionStatus='Running' AND OrderState='Paid'";
+
+/** Starts an order exactly as `createOrder` does; the same order id again is the same order. */
+async function placeWithRetry(temporal: TemporalAccess, input: OrderInput): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await placeOrder(temporal, input);
+    } catch (error) {
+      if (attempt >= ATTEMPTS) throw error;
+      await sleep(500 * attempt);
+    }
+  }
+}
+
+export async function countOpenOrders(client: Client): Promise<number> {
+  return (await client.workflow.count(OPEN_ORDERS_QUERY)).count;
+}
+
+async function startOrders(count: number): Promise<void> {
+  const temporal = new TemporalAccess();
+  try {
+    for (let started = 0; started < count; started += BATCH_SIZE) {
+      const batch = Math.min(BATCH_SIZE, count - started);
+      await Promise.all(
+        Array.from({ length: batch }, () => placeWithRetry(temporal, benchOrderInput())),
+      );
+      if ((started + batch) % 1_000 === 0)
+        progress(`  ${(started + batch).toLocaleString('en')} orders started`);
+    }
+  } finally {
+    await temporal.close();
+  }
+}
+
+async function waitUntilOpen(client: Client, target: number): Promise<void> {
+  let open = await countOpenOrders(client);
+  let progressedAt = Date.now();
+  while (open < target) {
+    if (Date.now() - progressedAt > STALL_TIMEOUT_MS)
+      throw new Error(`only ${open} of ${target} orders got paid`);
+    progress(`  ${open.toLocaleString('en')} of ${target.toLocaleString('en')} orders open (paid)`);
+    await sleep(3_000);
+    const now = await countOpenOrders(client);
+    if (now > open) progressedAt = Date.now();
+    open = now;
+  }
+}
+
+/**
+ * Tops the open orders up to `target`: starts the missing ones with the API's own `placeOrder`,
+ * `BATCH_SIZE` at a time concurrently, then waits until all of them are paid.
+ * Returns how many orders per second it opened.
+ */
+export async function openOrders(client: Client, target: number): Promise<number> {
+  const startedAt = Date.now();
+  const missing = Math.max(0, target - (await countOpenOrders(client)));
+  await startOrders(missing);
+  await waitUntilOpen(client, target);
+  return missing / ((Date.now() - startedAt) / 1000);
+}

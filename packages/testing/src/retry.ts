@@ -1,0 +1,41 @@
+import {
+  ApplicationFailure,
+  WorkflowUpdateFailedError,
+  isGrpcServiceError,
+} from '@temporalio/client';
+import { REFUSAL_TYPES } from '@delivery/workflows/messages';
+
+/** gRPC codes a client sees while the Temporal server restarts. */
+const DEADLINE_EXCEEDED = 4;
+const UNAVAILABLE = 14;
+
+/**
+ * Whether `error` (or any error it wraps) means "the server was not there" or "not this very
+ * moment" (an order at a step boundary), not "the server said no".
+ */
+export function isTransient(error: unknown): boolean {
+  if (
+    error instanceof WorkflowUpdateFailedError &&
+    error.cause instanceof ApplicationFailure &&
+    error.cause.type === REFUSAL_TYPES.retryLater
+  )
+    return true;
+  for (let current = error; current instanceof Error; current = current.cause) {
+    if (isGrpcServiceError(current) && [DEADLINE_EXCEEDED, UNAVAILABLE].includes(current.code))
+      return true;
+  }
+  return false;
+}
+
+/** Calls `fn` until it settles with anything but a transient error, for at most `timeoutMs`. */
+export async function retryTransient<T>(fn: () => Promise<T>, timeoutMs = 120_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (!isTransient(error) || Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
