@@ -102,6 +102,8 @@ export async function order(rawInput: OrderInput): Promise<OrderStatus> {
   let cancelRequested = false;
   let ratingClosesAt: number | null = null;
   let ratingRequestAt: number | null = null;
+  /** History length of the workflow task that sent the rating request (one value per task). */
+  let ratingRequestTask: number | null = null;
   const notificationsInFlight: Promise<void>[] = [];
 
   /** Every change is stamped, so live views find it with one Visibility call. */
@@ -184,7 +186,10 @@ export async function order(rawInput: OrderInput): Promise<OrderStatus> {
   }
 
   const ratingRefusal = (rating: unknown) =>
-    refusalToRate(status, rating, Date.now(), ratingClosesAt, ratingRequestAt);
+    refusalToRate(status, rating, Date.now(), ratingClosesAt, {
+      dueAt: ratingRequestAt,
+      sentThisTask: ratingRequestTask === workflowInfo().historyLength,
+    });
 
   setHandler(getStatusQuery, () => status);
   setHandler(pickUpUpdate, (driver) => (pickUp(driver), status), {
@@ -298,6 +303,7 @@ export async function order(rawInput: OrderInput): Promise<OrderStatus> {
 
     if (!(await condition(() => status.rating !== null, windows.ratingDelayMs))) {
       status.ratingRequested = true;
+      ratingRequestTask = workflowInfo().historyLength;
       notify('rating-requested', 'How was your meal? Rate it from 1 to 5 stars.');
       touch();
       await condition(() => status.rating !== null, Math.max(0, ratingClosesAt! - Date.now()));

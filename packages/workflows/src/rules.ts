@@ -104,7 +104,7 @@ export function refusalToRate(
   rating: unknown,
   now: number,
   ratingClosesAt: number | null,
-  ratingRequestAt: number | null = null,
+  request: { dueAt: number | null; sentThisTask: boolean } = { dueAt: null, sentThisTask: false },
 ): Refusal | null {
   const parsed = ratingSchema.safeParse(rating);
   if (!parsed.success) {
@@ -120,8 +120,10 @@ export function refusalToRate(
   if (ratingClosesAt === null || now >= ratingClosesAt) {
     return refuse(REFUSAL_TYPES.wrongState, 'The time to rate this order has passed.');
   }
-  // The request for a rating is due but not sent: like a deadline, this must not race its timer.
-  if (!status.ratingRequested && ratingRequestAt !== null && now >= ratingRequestAt) {
+  // A rating must not share a workflow task with the request for one (due, or sent in it): the
+  // two would replay in whichever order the task's jobs come, not the order they ran in.
+  const requestDue = !status.ratingRequested && request.dueAt !== null && now >= request.dueAt;
+  if (requestDue || request.sentThisTask) {
     return refuse(
       REFUSAL_TYPES.retryLater,
       'Your rating crossed our request for one; send it again.',

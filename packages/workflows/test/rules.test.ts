@@ -65,12 +65,17 @@ describe('actions at a deadline', () => {
     );
   });
 
-  it('ask a rating that crosses the rating request to come again', () => {
+  it('ask a rating that shares a workflow task with the rating request to come again', () => {
     const delivered = orderIn('Delivered', { ratingRequested: false });
-    expect(refusalToRate(delivered, { stars: 4 }, 1_000, 9_000, 2_000)).toBeNull();
-    expect(refusalToRate(delivered, { stars: 4 }, 2_000, 9_000, 2_000)?.type).toBe('RetryLater');
-    expect(
-      refusalToRate({ ...delivered, ratingRequested: true }, { stars: 4 }, 2_000, 9_000, 2_000),
-    ).toBeNull();
+    const request = (sentThisTask: boolean) => ({ dueAt: 2_000, sentThisTask });
+    expect(refusalToRate(delivered, { stars: 4 }, 1_000, 9_000, request(false))).toBeNull();
+    expect(refusalToRate(delivered, { stars: 4 }, 2_000, 9_000, request(false))?.type).toBe(
+      'RetryLater',
+    );
+    const requested = { ...delivered, ratingRequested: true };
+    expect(refusalToRate(requested, { stars: 4 }, 2_000, 9_000, request(true))?.type).toBe(
+      'RetryLater',
+    );
+    expect(refusalToRate(requested, { stars: 4 }, 2_000, 9_000, request(false))).toBeNull();
   });
 });
