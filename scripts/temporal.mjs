@@ -47,7 +47,9 @@ export function findCli() {
   if (installed) return installed;
   if (existsSync(cachedCli)) return cachedCli;
   if (!onPath('go')) throw new Error(HOW_TO_FIX);
-  log(`building the Temporal CLI ${CLI_VERSION} with go install (first run only, a few minutes)...`);
+  log(
+    `building the Temporal CLI ${CLI_VERSION} with go install (first run only, a few minutes)...`,
+  );
   mkdirSync(cacheBin, { recursive: true });
   const started = Date.now();
   const build = spawnSync(
@@ -93,7 +95,9 @@ async function waitUntilServing(cli, port, child, timeoutMs = 60_000) {
     if ((await portAnswers(port)) && healthy(cli, port)) return;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`the Temporal dev server did not answer on port ${port} within ${timeoutMs / 1000} s`);
+  throw new Error(
+    `the Temporal dev server did not answer on port ${port} within ${timeoutMs / 1000} s`,
+  );
 }
 
 export function serverArgs({ port, uiPort, metricsPort, db }) {
@@ -121,7 +125,13 @@ export function serverArgs({ port, uiPort, metricsPort, db }) {
  * Starts the dev server unless one already answers on `port`, and resolves when it serves.
  * `detached` leaves it running after this process exits (its log goes to a file).
  */
-export async function startDevServer({ port = 7233, uiPort = 8233, metricsPort, db, detached = false } = {}) {
+export async function startDevServer({
+  port = 7233,
+  uiPort = 8233,
+  metricsPort,
+  db,
+  detached = false,
+} = {}) {
   const cli = findCli();
   if (await portAnswers(port)) {
     await waitUntilServing(cli, port);
@@ -180,7 +190,8 @@ async function main() {
     await startDevServer({ ...options, detached: true });
     return;
   }
-  if (command !== 'start') throw new Error(`unknown command "${command}" (start, ensure, cli, command)`);
+  if (command !== 'start')
+    throw new Error(`unknown command "${command}" (start, ensure, cli, command)`);
   const { child } = await startDevServer(options);
   if (!child) return;
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill('SIGTERM'));

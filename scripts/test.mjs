@@ -36,7 +36,8 @@ const GROUPS = {
 function selectedSuites(args) {
   const names = (args.length ? args : ['default']).flatMap((arg) => GROUPS[arg] ?? [arg]);
   for (const name of names) {
-    if (!SUITES[name]) throw new Error(`unknown suite "${name}"; known: ${Object.keys(SUITES).join(', ')}`);
+    if (!SUITES[name])
+      throw new Error(`unknown suite "${name}"; known: ${Object.keys(SUITES).join(', ')}`);
   }
   return names;
 }
@@ -71,19 +72,33 @@ function runVitest(suite, reportFile) {
   const bin = join(root, 'node_modules/.bin/vitest');
   const status = run(
     bin,
-    ['run', ...suite.files, '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`],
+    [
+      'run',
+      ...suite.files,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${reportFile}`,
+    ],
     suite.cwd,
   );
-  const counts = readCounts(reportFile, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests }));
+  const counts = readCounts(reportFile, (r) => ({
+    passed: r.numPassedTests,
+    failed: r.numFailedTests,
+  }));
   return { status, counts };
 }
 
 function runPlaywright(suite, reportFile) {
   const built = buildSites();
   if (built !== 0) return { status: built, counts: null };
-  const status = run(join(suite.cwd, 'node_modules/.bin/playwright'), ['test', '--reporter=list,json'], suite.cwd, {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile,
-  });
+  const status = run(
+    join(suite.cwd, 'node_modules/.bin/playwright'),
+    ['test', '--reporter=list,json'],
+    suite.cwd,
+    {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile,
+    },
+  );
   const counts = readCounts(reportFile, (r) => ({
     passed: r.stats.expected + r.stats.flaky,
     failed: r.stats.unexpected,
@@ -97,7 +112,11 @@ async function main() {
   const address = `127.0.0.1:${TEST_TEMPORAL_PORT}`;
   const { child: temporal } = (await portAnswers(TEST_TEMPORAL_PORT))
     ? { child: null }
-    : await startDevServer({ port: TEST_TEMPORAL_PORT, uiPort: TEST_TEMPORAL_PORT + 1000, detached: false });
+    : await startDevServer({
+        port: TEST_TEMPORAL_PORT,
+        uiPort: TEST_TEMPORAL_PORT + 1000,
+        detached: false,
+      });
   process.env.TEMPORAL_ADDRESS = address;
 
   const reports = mkdtempSync(join(tmpdir(), 'test-reports-'));
@@ -119,10 +138,12 @@ async function main() {
   }
 
   console.log('\n=== summary ===');
-  for (const { name, passed, failed } of results) console.log(`${name}: ${passed} passed, ${failed} failed`);
+  for (const { name, passed, failed } of results)
+    console.log(`${name}: ${passed} passed, ${failed} failed`);
   const passed = results.reduce((sum, r) => sum + r.passed, 0);
   const failed = results.reduce((sum, r) => sum + r.failed, 0);
-  if (process.env.TEST_SUMMARY_FILE) appendFileSync(process.env.TEST_SUMMARY_FILE, `${passed} ${failed}\n`);
+  if (process.env.TEST_SUMMARY_FILE)
+    appendFileSync(process.env.TEST_SUMMARY_FILE, `${passed} ${failed}\n`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed === 0 ? 0 : 1);
 }

@@ -28,7 +28,10 @@ export async function connectWithin(
     return await Promise.race([NativeConnection.connect(options), timeout]);
   } catch (error) {
     if (error instanceof TemporalUnreachableError) throw error;
-    throw new TemporalUnreachableError(address, error instanceof Error ? error.message : String(error));
+    throw new TemporalUnreachableError(
+      address,
+      error instanceof Error ? error.message : String(error),
+    );
   } finally {
     clearTimeout(timer);
   }

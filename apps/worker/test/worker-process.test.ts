@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { orderWorker, temporalAddress, temporalServer, uniqueTaskQueue } from '@delivery/harness/stack';
+import {
+  orderWorker,
+  temporalAddress,
+  temporalServer,
+  uniqueTaskQueue,
+} from '@delivery/harness/stack';
 import { portAnswers } from '@delivery/harness/ports';
 
 describe('the worker process', () => {

@@ -45,7 +45,11 @@ export function createPaymentsClient(baseUrl: string, requestTimeoutMs = 8_000):
     if (response.status === 402 && body.error?.code === 'card_declined') {
       throw ApplicationFailure.nonRetryable(message, CARD_DECLINED, body.error.decline_code);
     }
-    if (response.status >= 400 && response.status < 500 && ![408, 409, 429].includes(response.status)) {
+    if (
+      response.status >= 400 &&
+      response.status < 500 &&
+      ![408, 409, 429].includes(response.status)
+    ) {
       // Our own request was wrong: retrying it cannot help.
       throw ApplicationFailure.nonRetryable(message, 'PaymentRequestRejected', body.error?.code);
     }

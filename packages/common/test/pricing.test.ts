@@ -9,8 +9,20 @@ describe('pricing an order', () => {
       { productId: 'margherita', quantity: 1 },
     ]);
     expect(lines).toEqual([
-      { productId: 'margherita', quantity: 2, name: 'Margherita Pizza', unitPriceCents: 1250, lineTotalCents: 2500 },
-      { productId: 'ramen', quantity: 2, name: 'Shoyu Ramen', unitPriceCents: 1600, lineTotalCents: 3200 },
+      {
+        productId: 'margherita',
+        quantity: 2,
+        name: 'Margherita Pizza',
+        unitPriceCents: 1250,
+        lineTotalCents: 2500,
+      },
+      {
+        productId: 'ramen',
+        quantity: 2,
+        name: 'Shoyu Ramen',
+        unitPriceCents: 1600,
+        lineTotalCents: 3200,
+      },
     ]);
     expect(totalCents).toBe(5700);
     expect(formatCents(totalCents)).toBe('$57.00');
@@ -35,7 +47,13 @@ describe('the createOrder input schema', () => {
 
   it('accepts a well-formed order', () => {
     expect(accepts({ orderId, items: [{ productId: 'ramen', quantity: 3 }] })).toBe(true);
-    expect(accepts({ orderId, items: [{ productId: 'ramen', quantity: 1 }], paymentMethod: 'pm_card_visa' })).toBe(true);
+    expect(
+      accepts({
+        orderId,
+        items: [{ productId: 'ramen', quantity: 1 }],
+        paymentMethod: 'pm_card_visa',
+      }),
+    ).toBe(true);
   });
 
   it.each([
@@ -45,9 +63,15 @@ describe('the createOrder input schema', () => {
     ['a negative quantity', { orderId, items: [{ productId: 'ramen', quantity: -1 }] }],
     ['a fractional quantity', { orderId, items: [{ productId: 'ramen', quantity: 1.5 }] }],
     ['a huge quantity', { orderId, items: [{ productId: 'ramen', quantity: 1e9 }] }],
-    ['an unknown payment method', { orderId, items: [{ productId: 'ramen', quantity: 1 }], paymentMethod: 'pm_x' }],
+    [
+      'an unknown payment method',
+      { orderId, items: [{ productId: 'ramen', quantity: 1 }], paymentMethod: 'pm_x' },
+    ],
     ['an extra field', { orderId, items: [{ productId: 'ramen', quantity: 1 }], discount: 100 }],
-    ['too many lines', { orderId, items: Array.from({ length: 21 }, () => ({ productId: 'ramen', quantity: 1 })) }],
+    [
+      'too many lines',
+      { orderId, items: Array.from({ length: 21 }, () => ({ productId: 'ramen', quantity: 1 })) },
+    ],
   ])('rejects %s', (_, input) => {
     expect(accepts(input)).toBe(false);
   });

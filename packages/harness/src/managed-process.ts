@@ -49,7 +49,9 @@ export class ManagedProcess {
       this.spec.ready(this),
       new Promise<never>((_, reject) =>
         child.once('exit', (code) =>
-          reject(new Error(`${this.spec.name} exited (${code}) before it was ready:\n${this.tail()}`)),
+          reject(
+            new Error(`${this.spec.name} exited (${code}) before it was ready:\n${this.tail()}`),
+          ),
         ),
       ),
     ]);
@@ -77,7 +79,9 @@ export class ManagedProcess {
     const deadline = Date.now() + timeoutMs;
     while (!pattern.test(this.output.slice(fromOffset))) {
       if (Date.now() > deadline) {
-        throw new Error(`${this.spec.name} did not print ${pattern} within ${timeoutMs} ms:\n${this.tail()}`);
+        throw new Error(
+          `${this.spec.name} did not print ${pattern} within ${timeoutMs} ms:\n${this.tail()}`,
+        );
       }
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -2,7 +2,9 @@ import { connect, createServer } from 'node:net';
 
 /** Whether something accepts TCP connections at `host:port`. */
 export function portAnswers(address: string): Promise<boolean> {
-  const [host = '127.0.0.1', port] = address.includes(':') ? address.split(':') : ['127.0.0.1', address];
+  const [host = '127.0.0.1', port] = address.includes(':')
+    ? address.split(':')
+    : ['127.0.0.1', address];
   return new Promise((resolve) => {
     const socket = connect({ host, port: Number(port) });
     const done = (answer: boolean) => {

@@ -10,7 +10,13 @@ import { portAnswers } from './ports';
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** Ports of the test stack, apart from the dev ports so `pnpm dev` and tests can run together. */
-export const TEST_PORTS = { temporal: 7243, temporalUi: 8243, payments: 4243, menu: 3100, driver: 3101 };
+export const TEST_PORTS = {
+  temporal: 7243,
+  temporalUi: 8243,
+  payments: 4243,
+  menu: 3100,
+  driver: 3101,
+};
 
 export const temporalAddress = (): string =>
   process.env.TEMPORAL_ADDRESS ?? `127.0.0.1:${TEST_PORTS.temporal}`;
@@ -42,21 +48,32 @@ export function temporalServer(
     ready: async () => {
       await waitUntil(() => portAnswers(`127.0.0.1:${port}`), 120_000, `Temporal on port ${port}`);
       // The port opens before the frontend serves: wait for a real answer.
-      await waitUntil(async () => {
-        try {
-          const connection = await Connection.connect({ address: `127.0.0.1:${port}`, connectTimeout: 2_000 });
-          await connection.healthService.check({});
-          await connection.close();
-          return true;
-        } catch {
-          return false;
-        }
-      }, 60_000, `Temporal health on port ${port}`);
+      await waitUntil(
+        async () => {
+          try {
+            const connection = await Connection.connect({
+              address: `127.0.0.1:${port}`,
+              connectTimeout: 2_000,
+            });
+            await connection.healthService.check({});
+            await connection.close();
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        60_000,
+        `Temporal health on port ${port}`,
+      );
     },
   });
 }
 
-async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+async function waitUntil(
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`${what} not ready within ${timeoutMs} ms`);

@@ -1,6 +1,13 @@
 import type { ManagedProcess } from '@delivery/harness/managed-process';
 import { portAnswers } from '@delivery/harness/ports';
-import { nextSite, orderWorker, paymentsService, temporalAddress, temporalServer, uniqueTaskQueue } from '@delivery/harness/stack';
+import {
+  nextSite,
+  orderWorker,
+  paymentsService,
+  temporalAddress,
+  temporalServer,
+  uniqueTaskQueue,
+} from '@delivery/harness/stack';
 import { E2E_PORTS } from './ports';
 
 /** Temporal (reused if the test run has one), payments, a worker and both production sites. */

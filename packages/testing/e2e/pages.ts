@@ -36,5 +36,8 @@ export const orderState = (page: Page) => page.getByTestId('order-state');
 
 /** Keeps a picture of the end state with the test's artifacts. */
 export async function keepScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await testInfo.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  await testInfo.attach(name, {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  });
 }

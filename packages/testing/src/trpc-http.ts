@@ -30,10 +30,16 @@ export function trpcHttp(baseUrl: string) {
   });
   return {
     async query(procedure: string, { input, cookie }: TrpcCall = {}): Promise<TrpcResponse> {
-      const search = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-      return asResponse(await fetch(`${baseUrl}/api/trpc/${procedure}${search}`, { headers: headers(cookie) }));
+      const search =
+        input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+      return asResponse(
+        await fetch(`${baseUrl}/api/trpc/${procedure}${search}`, { headers: headers(cookie) }),
+      );
     },
-    async mutation(procedure: string, { input, rawBody, cookie }: TrpcCall = {}): Promise<TrpcResponse> {
+    async mutation(
+      procedure: string,
+      { input, rawBody, cookie }: TrpcCall = {},
+    ): Promise<TrpcResponse> {
       return asResponse(
         await fetch(`${baseUrl}/api/trpc/${procedure}`, {
           method: 'POST',
@@ -47,6 +53,7 @@ export function trpcHttp(baseUrl: string) {
 
 /** The tRPC error code (`BAD_REQUEST`, ...) and message of an error response. */
 export function trpcError(response: TrpcResponse): { code?: string; message?: string } {
-  const error = (response.body as { error?: { message?: string; data?: { code?: string } } })?.error;
+  const error = (response.body as { error?: { message?: string; data?: { code?: string } } })
+    ?.error;
   return { code: error?.data?.code, message: error?.message };
 }
