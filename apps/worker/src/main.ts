@@ -15,6 +15,7 @@ async function main(): Promise<void> {
     taskQueue: taskQueue(),
     paymentsUrl: paymentsUrl(),
     notificationFailureRate: readRate('NOTIFICATION_FAILURE_RATE'),
+    maxCachedWorkflows: readNumber('WORKER_MAX_CACHED_WORKFLOWS', 1_000),
   });
   console.log(
     `[worker] polling task queue "${taskQueue()}" on ${connectionOptions.address} ` +

@@ -8,6 +8,8 @@ export interface OrderWorkerOptions {
   taskQueue: string;
   paymentsUrl: string;
   notificationFailureRate: number;
+  /** Workflows kept in memory between tasks; each open order costs about 1.4 MiB cached. */
+  maxCachedWorkflows: number;
 }
 
 const workflowsPath = createRequire(import.meta.url).resolve('@delivery/workflows');
@@ -23,6 +25,7 @@ export function createOrderWorker(options: OrderWorkerOptions): Promise<Worker> 
       payments: createPaymentsClient(options.paymentsUrl),
       notifications: new RecordingChannel(options.notificationFailureRate),
     }),
+    maxCachedWorkflows: options.maxCachedWorkflows,
     // In-flight activities get this long to finish on shutdown; the rest are retried elsewhere.
     shutdownGraceTime: '10 seconds',
   });

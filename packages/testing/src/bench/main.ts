@@ -29,7 +29,7 @@ async function measure(stack: BenchStack): Promise<BenchResults> {
   const { client, close } = await temporalClient(TEMPORAL_ADDRESS);
   try {
     progress(
-      'a bare workflow start (baseline), placeOrder in-process and createOrder over HTTP, interleaved...',
+      'a bare workflow start (baseline), placeOrder in-process, products and createOrder over HTTP, interleaved...',
     );
     const startLatency = await measureStartLatency(client);
     const { bareStart, placeOrder, createOrder, ratio } = startLatency;

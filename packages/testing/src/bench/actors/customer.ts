@@ -9,6 +9,11 @@ export class Customer {
   readonly id = randomUUID();
   private readonly menu = new SiteClient(MENU_URL, `${CUSTOMER_COOKIE}=${this.id}`);
 
+  /** The menu's dishes: a request to the site that makes no Temporal call. */
+  products(): Promise<unknown> {
+    return this.menu.query('products');
+  }
+
   async createOrder(orderId: string = randomUUID()): Promise<string> {
     await this.menu.mutation('createOrder', { orderId, items: BENCH_ITEMS });
     return orderId;

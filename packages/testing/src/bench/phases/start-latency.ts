@@ -17,6 +17,8 @@ export interface StartLatency {
    * order's start with its memo and search attributes) without the site in front of it.
    */
   placeOrder: LatencySummary;
+  /** The menu's `products` over HTTP: what a request to the site costs with no Temporal call. */
+  siteFloor: LatencySummary;
   /** `createOrder` through the menu site's HTTP API, from request to answer. */
   createOrder: LatencySummary;
   /** createOrder over the bare start, at each percentile. */
@@ -47,10 +49,10 @@ function shuffled<T>(items: readonly T[]): T[] {
 }
 
 /**
- * The baseline, `placeOrder` and `createOrder`, one call at a time and interleaved: each turn
- * makes one of each, in a random order. An order keeps the worker busy for a moment after it is
- * started, and other work on the machine comes and goes; interleaving at random puts both on the
- * three series alike, where measuring one series after the other would not.
+ * The baseline, `placeOrder`, the site's floor and `createOrder`, one call at a time and
+ * interleaved: each turn makes one of each, in a random order. An order keeps the worker busy for
+ * a moment after it is started, and other work on the machine comes and goes; interleaving at
+ * random lays both on every series alike, where measuring one series after another would not.
  */
 export async function measureStartLatency(client: Client): Promise<StartLatency> {
   const temporal = new TemporalAccess();
@@ -62,6 +64,7 @@ export async function measureStartLatency(client: Client): Promise<StartLatency>
         workflowId: `baseline-${randomUUID()}`,
       }),
     () => placeOrder(temporal, benchOrderInput()),
+    () => customer.products(),
     () => customer.createOrder(),
   ].map((call) => ({ call, samples: [] as number[] }));
 
@@ -73,14 +76,13 @@ export async function measureStartLatency(client: Client): Promise<StartLatency>
         for (const { call, samples } of shuffled(series)) samples.push(await timed(call));
         if (turn % 50 === 0) progress(`  ${turn} of ${SAMPLES.starts} of each`);
       }
-      const [bareStart, placed, created] = series.map(({ samples }) => summarize(samples)) as [
-        LatencySummary,
-        LatencySummary,
-        LatencySummary,
-      ];
+      const [bareStart, placed, siteFloor, created] = series.map(({ samples }) =>
+        summarize(samples),
+      ) as [LatencySummary, LatencySummary, LatencySummary, LatencySummary];
       return {
         bareStart,
         placeOrder: placed,
+        siteFloor,
         createOrder: created,
         ratio: ratiosOf(created, bareStart),
         placeOrderRatio: ratiosOf(placed, bareStart),

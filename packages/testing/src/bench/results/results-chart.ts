@@ -6,7 +6,7 @@ type Row = Record<string, string | number>;
 
 const PANEL = { width: 260, height: 170 };
 const PERCENTILES = ['p50', 'p95', 'p99'] as const;
-const LEGEND = { orient: 'top' as const, labelLimit: 320 };
+const LEGEND = { orient: 'top' as const, columns: 2, labelLimit: 200 };
 
 /** A dashed line at a target value, over a panel's bars or points. */
 const targetRule = (value: number) => ({
@@ -82,6 +82,7 @@ function chartSpec(results: BenchResults): TopLevelSpec {
         [
           ...percentileRows('bare start', startLatency.bareStart),
           ...percentileRows('placeOrder in-process', startLatency.placeOrder),
+          ...percentileRows('products over HTTP', startLatency.siteFloor),
           ...percentileRows('createOrder over HTTP', startLatency.createOrder),
         ],
         'ms',

@@ -70,6 +70,11 @@ export function resultsMarkdown(results: BenchResults): string {
           `${startLatency.placeOrderRatio.p50}x`,
         ],
         [
+          "the menu's `products` over HTTP (the site alone, no Temporal call)",
+          ...percentiles(startLatency.siteFloor),
+          '',
+        ],
+        [
           '`createOrder` over HTTP',
           ...percentiles(startLatency.createOrder),
           `${startLatency.ratio.p50}x`,
