@@ -9,7 +9,8 @@ import type { Ledger } from './ledger';
 import { listCharges, listParams, listRefunds } from './listing';
 import type { Logger } from './logger';
 import { parseParams } from './params';
-import { createRefund, refundParams } from './refunds';
+import type { PendingCommits } from './pending-commits';
+import { createRefund, refundParams, refuseAsDisputed } from './refunds';
 import { requestLog, summarize, type AppEnv } from './request-log';
 import { apiError, invalidRequest, RejectedRequest } from './stripe-errors';
 
@@ -18,6 +19,7 @@ const MAX_BODY_BYTES = 100 * 1024;
 export interface AppDependencies {
   ledger: Ledger;
   idempotency: IdempotencyStore;
+  pendingCommits: PendingCommits;
   faults: FaultSettings;
   logger: Logger;
 }
@@ -38,9 +40,15 @@ function methodNotAllowed(allowed: readonly string[]) {
   };
 }
 
-export function createApp({ ledger, idempotency, faults, logger }: AppDependencies): Hono<AppEnv> {
+export function createApp({
+  ledger,
+  idempotency,
+  pendingCommits,
+  faults,
+  logger,
+}: AppDependencies): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const post = { idempotency, faults };
+  const post = { idempotency, pendingCommits, faults };
 
   app.use(requestLog(logger));
   app.use(
@@ -70,7 +78,9 @@ export function createApp({ ledger, idempotency, faults, logger }: AppDependenci
 
   app.post(
     '/v1/refunds',
-    idempotentPost(post, refundParams, (params) => createRefund(ledger, params)),
+    idempotentPost(post, refundParams, (params) =>
+      faults.refundsRefused ? refuseAsDisputed(params) : createRefund(ledger, params),
+    ),
   );
   app.get('/v1/refunds', (c) =>
     answer(c, listRefunds(ledger, parseParams(listParams, c.req.query()))),

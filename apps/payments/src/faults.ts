@@ -8,6 +8,13 @@ export interface FaultSettings {
   failureRate: number;
   /** Delay before every POST answers, as a slow provider would. */
   latencyMs: number;
+  /**
+   * Delay before every POST commits, holding its Idempotency-Key: the commit happens even if the
+   * client has given up meanwhile, so the money moves after the client saw a timeout.
+   */
+  commitDelayMs: number;
+  /** Refuse every refund as Stripe does for a disputed charge: final, and no money moves. */
+  refundsRefused: boolean;
 }
 
 /**
@@ -16,12 +23,23 @@ export interface FaultSettings {
  */
 export type InjectedFault = 'before-processing' | 'after-commit';
 
-export function assertValidFaultSettings({ failureRate, latencyMs }: FaultSettings): void {
+function isDuration(ms: number): boolean {
+  return Number.isFinite(ms) && ms >= 0;
+}
+
+export function assertValidFaultSettings({
+  failureRate,
+  latencyMs,
+  commitDelayMs,
+}: FaultSettings): void {
   if (!(failureRate >= 0 && failureRate <= 1)) {
     throw new Error(`The failure rate must be between 0 and 1, got ${failureRate}.`);
   }
-  if (!(Number.isFinite(latencyMs) && latencyMs >= 0)) {
+  if (!isDuration(latencyMs)) {
     throw new Error(`The latency must be a non-negative number of ms, got ${latencyMs}.`);
+  }
+  if (!isDuration(commitDelayMs)) {
+    throw new Error(`The commit delay must be a non-negative number of ms, got ${commitDelayMs}.`);
   }
 }
 

@@ -57,11 +57,25 @@ function keyReusedWithOtherParams(key: string): ApiResponse {
   });
 }
 
+/** Stripe's answer to a request whose key another request is still processing: retry later. */
+export function idempotencyKeyInUse(key: string): ApiResponse {
+  return stripeError(409, {
+    type: 'idempotency_error',
+    code: 'idempotency_key_in_use',
+    message:
+      'There is currently another in-progress request using this Idempotency-Key (that probably ' +
+      `means you submitted twice, and the other request is still going through): '${key}'. ` +
+      'Please try again later.',
+  });
+}
+
 /** Stripe's idempotency keys, kept in the ledger's database. */
 export class IdempotencyStore {
   readonly #execute;
+  readonly #exists;
 
   constructor(db: Database.Database) {
+    this.#exists = db.prepare<[string]>(`SELECT 1 FROM idempotency_keys WHERE key = ?`).pluck();
     const find = db.prepare<[string], StoredResponse>(
       `SELECT request_fingerprint AS fingerprint, status, body FROM idempotency_keys WHERE key = ?`,
     );
@@ -100,5 +114,10 @@ export class IdempotencyStore {
    */
   execute(request: IdempotentRequest, process: () => ApiResponse): IdempotentOutcome {
     return this.#execute.immediate(request, process);
+  }
+
+  /** Whether a response is stored under `key`, so that a request with it processes nothing. */
+  has(key: string): boolean {
+    return this.#exists.get(key) !== undefined;
   }
 }

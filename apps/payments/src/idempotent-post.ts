@@ -2,28 +2,34 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { jsonResponse, toResponse, type ApiResponse } from './api-response';
 import { drawFault, providerUnavailable, simulateLatency, type FaultSettings } from './faults';
-import { requireIdempotencyKey, type IdempotencyStore } from './idempotency';
+import { idempotencyKeyInUse, requireIdempotencyKey, type IdempotencyStore } from './idempotency';
 import { parseParams } from './params';
+import type { PendingCommits } from './pending-commits';
 import { readBodyParams } from './request-body';
 import { summarize, type AppEnv } from './request-log';
 
 export interface PostDependencies {
   idempotency: IdempotencyStore;
+  pendingCommits: PendingCommits;
   faults: FaultSettings;
 }
 
 /**
  * A money-moving POST: validated params, processed once per Idempotency-Key inside one
- * transaction, with the configured faults and latency around it.
+ * transaction, with the configured faults, commit delay and latency around it.
  */
 export function idempotentPost<Schema extends z.ZodObject>(
-  { idempotency, faults }: PostDependencies,
+  { idempotency, pendingCommits, faults }: PostDependencies,
   schema: Schema,
   process: (params: z.output<Schema>) => ApiResponse,
 ) {
   return async (c: Context<AppEnv>): Promise<Response> => {
     const key = requireIdempotencyKey(c.req.header('Idempotency-Key'));
     const params = parseParams(schema, await readBodyParams(c.req));
+    if (pendingCommits.holds(key)) {
+      c.set('outcome', 'key held by a pending commit');
+      return toResponse(idempotencyKeyInUse(key));
+    }
     const fault = drawFault(faults);
     if (fault === 'before-processing') {
       await simulateLatency(faults);
@@ -31,11 +37,18 @@ export function idempotentPost<Schema extends z.ZodObject>(
       return toResponse(providerUnavailable);
     }
 
-    const outcome = idempotency.execute(
-      { key, method: c.req.method, path: c.req.path, params },
-      () => process(params),
+    // Only watched to tell the log: a late commit goes ahead whether or not the client is there.
+    const client = c.req.raw.signal;
+    // A key that already holds its response only replays it, which a slow provider does at once.
+    const commitDelayMs = idempotency.has(key) ? 0 : faults.commitDelayMs;
+    const outcome = await pendingCommits.commitAfter(key, commitDelayMs, () =>
+      idempotency.execute({ key, method: c.req.method, path: c.req.path, params }, () =>
+        process(params),
+      ),
     );
-    const summary = `${outcome.replayed ? 'replayed ' : ''}${summarize(JSON.parse(outcome.json))}`;
+    const summary =
+      `${client.aborted ? 'committed after the client left, ' : ''}` +
+      `${outcome.replayed ? 'replayed ' : ''}${summarize(JSON.parse(outcome.json))}`;
     await simulateLatency(faults);
 
     if (fault === 'after-commit') {

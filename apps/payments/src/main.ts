@@ -8,7 +8,9 @@ async function start(): Promise<PaymentsServer> {
     const server = await createPaymentsServer({ ...settings, logger: log });
     log.info(
       `listening on ${server.url} | ledger ${settings.dbPath} | ` +
-        `PAYMENT_FAILURE_RATE=${settings.failureRate} | PAYMENT_LATENCY_MS=${settings.latencyMs}`,
+        `PAYMENT_FAILURE_RATE=${settings.failureRate} | PAYMENT_LATENCY_MS=${settings.latencyMs} | ` +
+        `PAYMENT_COMMIT_DELAY_MS=${settings.commitDelayMs} | ` +
+        `PAYMENT_REFUNDS_REFUSED=${settings.refundsRefused}`,
     );
     return server;
   } catch (error) {

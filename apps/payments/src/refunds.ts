@@ -48,3 +48,14 @@ export function createRefund(ledger: Ledger, params: RefundParams): ApiResponse 
   ledger.recordRefund(refund);
   return { status: 200, body: refundObject(refund) };
 }
+
+/**
+ * Stripe's answer to refunding a disputed charge (PAYMENT_REFUNDS_REFUSED): final, so retrying
+ * never helps, and no money moves.
+ */
+export function refuseAsDisputed(params: RefundParams): ApiResponse {
+  return invalidRequest(`Charge ${params.charge} has been disputed, so it cannot be refunded.`, {
+    code: 'charge_disputed',
+    param: 'charge',
+  });
+}

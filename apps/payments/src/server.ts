@@ -6,6 +6,7 @@ import { assertValidFaultSettings, type FaultSettings } from './faults';
 import { IdempotencyStore } from './idempotency';
 import { Ledger } from './ledger';
 import { consoleLogger, type Logger } from './logger';
+import { PendingCommits } from './pending-commits';
 
 export interface PaymentsServerOptions {
   /** SQLite ledger file; its folder is created if missing. */
@@ -16,8 +17,12 @@ export interface PaymentsServerOptions {
   host?: string;
   /** Probability (0..1) that a POST fails with a transient 503. Default 0. */
   failureRate?: number;
-  /** Delay before every POST answers. Default 0. */
+  /** Delay before every POST answers, after it committed. Default 0. */
   latencyMs?: number;
+  /** Delay before every POST commits, even if its client has gone meanwhile. Default 0. */
+  commitDelayMs?: number;
+  /** Refuse every refund with 400 charge_disputed. Default false. */
+  refundsRefused?: boolean;
   /** Default: `[payments]`-prefixed lines on stdout and stderr. */
   logger?: Logger;
 }
@@ -27,7 +32,10 @@ export interface PaymentsServer {
   port: number;
   /** Live settings: changing them affects the next POST. */
   faults: FaultSettings;
-  /** Stops accepting connections, lets in-flight requests finish, then closes the ledger. */
+  /**
+   * Stops accepting connections, lets in-flight requests finish (pending commits included, even
+   * those whose client has gone), then closes the ledger.
+   */
   close(): Promise<void>;
 }
 
@@ -44,14 +52,18 @@ export async function createPaymentsServer(
   const faults: FaultSettings = {
     failureRate: options.failureRate ?? 0,
     latencyMs: options.latencyMs ?? 0,
+    commitDelayMs: options.commitDelayMs ?? 0,
+    refundsRefused: options.refundsRefused ?? false,
   };
   assertValidPort(port);
   assertValidFaultSettings(faults);
 
   const db = openDatabase(dbPath);
+  const pendingCommits = new PendingCommits();
   const app = createApp({
     ledger: new Ledger(db),
     idempotency: new IdempotencyStore(db),
+    pendingCommits,
     faults,
     logger,
   });
@@ -79,7 +91,9 @@ export async function createPaymentsServer(
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
-      }).finally(() => db.close());
+      })
+        .finally(() => pendingCommits.settled())
+        .finally(() => db.close());
       return closing;
     },
   };

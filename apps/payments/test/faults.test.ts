@@ -132,6 +132,8 @@ describe('fault injection', () => {
     [{ failureRate: 1.5 }, /failure rate/],
     [{ failureRate: -0.1 }, /failure rate/],
     [{ latencyMs: -1 }, /latency/],
+    [{ commitDelayMs: -1 }, /commit delay/],
+    [{ commitDelayMs: Number.NaN }, /commit delay/],
     [{ port: 70_000 }, /port/],
   ])('refuses to start with %o', async (settings, message) => {
     await expect(createPaymentsServer({ dbPath: tempDbPath(), ...settings })).rejects.toThrow(

@@ -61,13 +61,15 @@ export type Params = Record<string, string | number | null>;
 export interface PostOptions {
   key?: string;
   encoding?: 'form' | 'json';
+  /** Lets a test give up on the request, as a client with a timeout would. */
+  signal?: AbortSignal;
 }
 
 export async function post(
   server: Endpoint,
   path: string,
   params: Params,
-  { key, encoding = 'form' }: PostOptions = {},
+  { key, encoding = 'form', signal }: PostOptions = {},
 ): Promise<Reply> {
   const headers: Record<string, string> = {};
   if (key !== undefined) headers['Idempotency-Key'] = key;
@@ -83,7 +85,7 @@ export async function post(
     }
     body = form.toString();
   }
-  return reply(await fetch(`${server.url}${path}`, { method: 'POST', headers, body }));
+  return reply(await fetch(`${server.url}${path}`, { method: 'POST', headers, body, signal }));
 }
 
 export async function get(server: Endpoint, pathAndQuery: string): Promise<Reply> {

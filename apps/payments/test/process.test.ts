@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { chargesOf, post, tempDbPath, visaCharge } from './helpers';
@@ -75,6 +76,8 @@ describe('the payments process', () => {
         PAYMENTS_DB_PATH: dbPath,
         PAYMENT_FAILURE_RATE: '0.25',
         PAYMENT_LATENCY_MS: '5',
+        PAYMENT_COMMIT_DELAY_MS: '7',
+        PAYMENT_REFUNDS_REFUSED: 'true',
       });
       await fetch(`${running.url}/health`);
 
@@ -84,17 +87,59 @@ describe('the payments process', () => {
       const lines = running.output().trim().split('\n');
       expect(lines[0]).toBe(
         `[payments] listening on ${running.url} | ledger ${dbPath} | ` +
-          'PAYMENT_FAILURE_RATE=0.25 | PAYMENT_LATENCY_MS=5',
+          'PAYMENT_FAILURE_RATE=0.25 | PAYMENT_LATENCY_MS=5 | PAYMENT_COMMIT_DELAY_MS=7 | ' +
+          'PAYMENT_REFUNDS_REFUSED=true',
       );
       expect(lines).toContain('[payments] GET /health 200');
       expect(lines.at(-1)).toBe('[payments] SIGTERM received, closing');
     },
   );
 
-  it('refuses to start with a failure rate outside 0..1', { timeout: 30_000 }, async () => {
-    const launched = launch({ PAYMENTS_DB_PATH: tempDbPath(), PAYMENT_FAILURE_RATE: '2' });
+  it.each([
+    ['PAYMENT_FAILURE_RATE', '2', 'PAYMENT_FAILURE_RATE must be between 0 and 1, got 2.'],
+    [
+      'PAYMENT_REFUNDS_REFUSED',
+      'yes',
+      'PAYMENT_REFUNDS_REFUSED must be 1, true, 0 or false, got "yes".',
+    ],
+    [
+      'PAYMENT_COMMIT_DELAY_MS',
+      '-1',
+      'The commit delay must be a non-negative number of ms, got -1.',
+    ],
+  ])('refuses to start with %s=%s', { timeout: 30_000 }, async (name, value, message) => {
+    const launched = launch({ PAYMENTS_DB_PATH: tempDbPath(), [name]: value });
 
     expect(await launched.exited).toEqual({ code: 1, signal: null });
-    expect(launched.output()).toContain('PAYMENT_FAILURE_RATE must be between 0 and 1, got 2.');
+    expect(launched.output()).toContain(message);
   });
+
+  it(
+    'commits nothing when killed while a commit is pending, leaving the key free',
+    { timeout: 30_000 },
+    async () => {
+      const dbPath = tempDbPath();
+      const first = await start({ PAYMENTS_DB_PATH: dbPath, PAYMENT_COMMIT_DELAY_MS: '10000' });
+      const abandoned = post(first, '/v1/charges', visaCharge('order-1'), { key: 'k-1' });
+      // Ample time for the first POST to reach the server and start waiting with its key held.
+      await sleep(300);
+      const conflict = await post(first, '/v1/charges', visaCharge('order-1'), {
+        key: 'k-1',
+        signal: AbortSignal.timeout(2_000),
+      });
+      first.child.kill('SIGKILL');
+      await expect(abandoned).rejects.toThrow();
+      await first.exited;
+
+      const second = await start({ PAYMENTS_DB_PATH: dbPath });
+      const charged = await chargesOf(second, 'order-1');
+      const retry = await post(second, '/v1/charges', visaCharge('order-1'), { key: 'k-1' });
+
+      expect(conflict.body.error.code).toBe('idempotency_key_in_use');
+      expect(charged).toEqual([]);
+      expect(retry.status).toBe(200);
+      expect(retry.headers.get('Idempotent-Replayed')).toBeNull();
+      expect(await chargesOf(second, 'order-1')).toEqual([retry.body]);
+    },
+  );
 });

@@ -1,9 +1,18 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { paymentsUrl, readNumber, readRate, taskQueue } from '@delivery/common/env';
 import { temporalConnectConfig } from '@delivery/common/temporal-connection';
 import { connectWithin } from './connect';
 import { createOrderWorker } from './order-worker';
 
+const DEFAULT_NOTIFICATIONS_DB = fileURLToPath(
+  new URL('../.data/notifications.sqlite', import.meta.url),
+);
+
 async function main(): Promise<void> {
+  const notificationsDbPath = process.env.NOTIFICATIONS_DB_PATH || DEFAULT_NOTIFICATIONS_DB;
+  mkdirSync(dirname(notificationsDbPath), { recursive: true });
   const { connectionOptions, namespace } = temporalConnectConfig();
   const connection = await connectWithin(
     connectionOptions,
@@ -15,6 +24,7 @@ async function main(): Promise<void> {
     taskQueue: taskQueue(),
     paymentsUrl: paymentsUrl(),
     notificationFailureRate: readRate('NOTIFICATION_FAILURE_RATE'),
+    notificationsDbPath,
     maxCachedWorkflows: readNumber('WORKER_MAX_CACHED_WORKFLOWS', 1_000),
   });
   console.log(

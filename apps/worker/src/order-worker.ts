@@ -1,6 +1,11 @@
 import { createRequire } from 'node:module';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { RecordingChannel, createActivities, createPaymentsClient } from '@delivery/activities';
+import {
+  RecordingChannel,
+  SentNotifications,
+  createActivities,
+  createPaymentsClient,
+} from '@delivery/activities';
 
 export interface OrderWorkerOptions {
   connection: NativeConnection;
@@ -8,6 +13,8 @@ export interface OrderWorkerOptions {
   taskQueue: string;
   paymentsUrl: string;
   notificationFailureRate: number;
+  /** The durable record of sent notifications, shared by the workers of one machine. */
+  notificationsDbPath: string;
   /** Workflows kept in memory between tasks; each open order costs about 1.4 MiB cached. */
   maxCachedWorkflows: number;
 }
@@ -23,7 +30,10 @@ export function createOrderWorker(options: OrderWorkerOptions): Promise<Worker> 
     workflowsPath,
     activities: createActivities({
       payments: createPaymentsClient(options.paymentsUrl),
-      notifications: new RecordingChannel(options.notificationFailureRate),
+      notifications: new RecordingChannel({
+        failureRate: options.notificationFailureRate,
+        sent: new SentNotifications(options.notificationsDbPath),
+      }),
     }),
     maxCachedWorkflows: options.maxCachedWorkflows,
     // In-flight activities get this long to finish on shutdown; the rest are retried elsewhere.

@@ -1,3 +1,4 @@
+import { Context } from '@temporalio/activity';
 import type { PaymentMethodId } from '@delivery/common';
 import type { NotificationChannel } from './notifications/channel';
 import type { PaymentsClient } from './payments-client';
@@ -29,17 +30,34 @@ export interface ActivityDependencies {
   notifications: NotificationChannel;
 }
 
+/**
+ * Runs a call to the provider while heartbeating, so a dead worker is noticed within the
+ * heartbeat timeout, and aborts the HTTP request when the activity is cancelled.
+ */
+async function heartbeating<T>(call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const context = Context.current();
+  const beat = setInterval(() => context.heartbeat(), 1_000);
+  try {
+    return await call(context.cancellationSignal);
+  } finally {
+    clearInterval(beat);
+  }
+}
+
 export function createActivities({ payments, notifications }: ActivityDependencies) {
   return {
     async chargeCustomer(request: ChargeRequest): Promise<{ chargeId: string }> {
-      const charge = await payments.createCharge(
-        {
-          amount: request.amountCents,
-          paymentMethod: request.paymentMethod,
-          orderId: request.orderId,
-          customer: request.customerId,
-        },
-        request.idempotencyKey,
+      const charge = await heartbeating((signal) =>
+        payments.createCharge(
+          {
+            amount: request.amountCents,
+            paymentMethod: request.paymentMethod,
+            orderId: request.orderId,
+            customer: request.customerId,
+          },
+          request.idempotencyKey,
+          signal,
+        ),
       );
       return { chargeId: charge.id };
     },
@@ -48,22 +66,24 @@ export function createActivities({ payments, notifications }: ActivityDependenci
      * Refunds whatever the provider holds for the order, found by order id rather than by a
      * charge id the caller may never have seen (a charge whose answer was lost still gets refunded).
      */
-    async refundOrder(request: RefundRequest): Promise<{ refundIds: string[] }> {
-      const charges = await payments.listCharges(request.orderId);
-      const refundIds: string[] = [];
-      for (const charge of charges.filter((c) => c.status === 'succeeded')) {
-        if (charge.refunded) {
-          refundIds.push(...charge.refunds.data.map((refund) => refund.id));
-          continue;
+    refundOrder: (request: RefundRequest): Promise<{ refundIds: string[] }> =>
+      heartbeating(async (signal) => {
+        const charges = await payments.listCharges(request.orderId, signal);
+        const refundIds: string[] = [];
+        for (const charge of charges.filter((c) => c.status === 'succeeded')) {
+          if (charge.refunded) {
+            refundIds.push(...charge.refunds.data.map((refund) => refund.id));
+            continue;
+          }
+          const refund = await payments.createRefund(
+            { charge: charge.id, reason: request.reason },
+            `${request.idempotencyKey}:${charge.id}`,
+            signal,
+          );
+          refundIds.push(refund.id);
         }
-        const refund = await payments.createRefund(
-          { charge: charge.id, reason: request.reason },
-          `${request.idempotencyKey}:${charge.id}`,
-        );
-        refundIds.push(refund.id);
-      }
-      return { refundIds };
-    },
+        return { refundIds };
+      }),
 
     async sendPushNotification(request: NotificationRequest): Promise<void> {
       await notifications.send({

@@ -24,9 +24,14 @@ export interface PaymentsClient {
   createCharge(
     params: { amount: number; paymentMethod: string; orderId: string; customer: string },
     idempotencyKey: string,
+    signal?: AbortSignal,
   ): Promise<Charge>;
-  createRefund(params: { charge: string; reason: string }, idempotencyKey: string): Promise<Refund>;
-  listCharges(orderId: string): Promise<Charge[]>;
+  createRefund(
+    params: { charge: string; reason: string },
+    idempotencyKey: string,
+    signal?: AbortSignal,
+  ): Promise<Refund>;
+  listCharges(orderId: string, signal?: AbortSignal): Promise<Charge[]>;
 }
 
 /**
@@ -34,10 +39,15 @@ export interface PaymentsClient {
  * everything else (network errors, 5xx, 409 for a request still in progress) is left retryable.
  */
 export function createPaymentsClient(baseUrl: string, requestTimeoutMs = 8_000): PaymentsClient {
-  async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+  async function call<T>(
+    path: string,
+    init: RequestInit = {},
+    cancelled?: AbortSignal,
+  ): Promise<T> {
+    const timeout = AbortSignal.timeout(requestTimeoutMs);
     const response = await fetch(new URL(path, baseUrl), {
       ...init,
-      signal: AbortSignal.timeout(requestTimeoutMs),
+      signal: cancelled ? AbortSignal.any([cancelled, timeout]) : timeout,
     });
     const body = (await response.json().catch(() => ({}))) as T & StripeError;
     if (response.ok) return body;
@@ -56,18 +66,27 @@ export function createPaymentsClient(baseUrl: string, requestTimeoutMs = 8_000):
     throw new Error(message);
   }
 
-  const post = <T>(path: string, params: Record<string, string>, idempotencyKey: string) =>
-    call<T>(path, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'idempotency-key': idempotencyKey,
+  const post = <T>(
+    path: string,
+    params: Record<string, string>,
+    idempotencyKey: string,
+    signal?: AbortSignal,
+  ) =>
+    call<T>(
+      path,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'idempotency-key': idempotencyKey,
+        },
+        body: new URLSearchParams(params).toString(),
       },
-      body: new URLSearchParams(params).toString(),
-    });
+      signal,
+    );
 
   return {
-    createCharge: ({ amount, paymentMethod, orderId, customer }, idempotencyKey) =>
+    createCharge: ({ amount, paymentMethod, orderId, customer }, idempotencyKey, signal) =>
       post<Charge>(
         '/v1/charges',
         {
@@ -78,10 +97,17 @@ export function createPaymentsClient(baseUrl: string, requestTimeoutMs = 8_000):
           customer,
         },
         idempotencyKey,
+        signal,
       ),
-    createRefund: ({ charge, reason }, idempotencyKey) =>
-      post<Refund>('/v1/refunds', { charge, reason }, idempotencyKey),
-    listCharges: async (orderId) =>
-      (await call<{ data: Charge[] }>(`/v1/charges?order_id=${encodeURIComponent(orderId)}`)).data,
+    createRefund: ({ charge, reason }, idempotencyKey, signal) =>
+      post<Refund>('/v1/refunds', { charge, reason }, idempotencyKey, signal),
+    listCharges: async (orderId, signal) =>
+      (
+        await call<{ data: Charge[] }>(
+          `/v1/charges?order_id=${encodeURIComponent(orderId)}`,
+          {},
+          signal,
+        )
+      ).data,
   };
 }

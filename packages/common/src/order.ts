@@ -10,12 +10,18 @@ export const ORDER_STATES = [
   'Refunded',
   'Failed',
   'Cancelled',
+  'Refund failed',
 ] as const;
 
 export type OrderState = (typeof ORDER_STATES)[number];
 
 /** States from which the order never moves again (a delivered order may still be rated). */
-export const FINAL_STATES: readonly OrderState[] = ['Refunded', 'Failed', 'Cancelled'];
+export const FINAL_STATES: readonly OrderState[] = [
+  'Refunded',
+  'Failed',
+  'Cancelled',
+  'Refund failed',
+];
 
 export interface OrderItem {
   productId: string;
@@ -29,6 +35,8 @@ export interface OrderLine extends OrderItem {
 }
 
 export interface OrderWindows {
+  /** How long the payment provider may take to answer the charge before it is settled and voided. */
+  paymentWindowMs: number;
   pickupWindowMs: number;
   deliveryWindowMs: number;
   ratingDelayMs: number;
@@ -36,6 +44,7 @@ export interface OrderWindows {
 }
 
 export const DEFAULT_WINDOWS: OrderWindows = {
+  paymentWindowMs: 30 * 60_000,
   pickupWindowMs: 60_000,
   deliveryWindowMs: 60_000,
   ratingDelayMs: 60_000,

@@ -86,6 +86,7 @@ export const orderInputSchema = z.object({
   paymentMethod: z.enum(paymentMethodIds),
   windows: z
     .object({
+      paymentWindowMs: z.number().positive(),
       pickupWindowMs: z.number().positive(),
       deliveryWindowMs: z.number().positive(),
       ratingDelayMs: z.number().nonnegative(),

@@ -99,6 +99,8 @@ export function paymentsService(
 
 export function orderWorker(options: {
   taskQueue: string;
+  /** Kept across restarts of this worker, as a machine's disk would be. */
+  notificationsDbPath?: string;
   paymentsUrl?: string;
   /** Defaults to TEMPORAL_ADDRESS: a suite that runs its own server passes that server's. */
   temporalAddress?: string;
@@ -113,6 +115,9 @@ export function orderWorker(options: {
       TEMPORAL_ADDRESS: options.temporalAddress ?? temporalAddress(),
       TASK_QUEUE: options.taskQueue,
       PAYMENTS_URL: options.paymentsUrl ?? `http://127.0.0.1:${TEST_PORTS.payments}`,
+      NOTIFICATIONS_DB_PATH:
+        options.notificationsDbPath ??
+        join(mkdtempSync(join(tmpdir(), 'notifications-')), 'notifications.sqlite'),
       ...options.env,
     },
     ready: async (worker) => {

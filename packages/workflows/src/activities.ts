@@ -1,32 +1,48 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, type ActivityOptions } from '@temporalio/workflow';
 import type { Activities } from '@delivery/activities';
 import { CARD_DECLINED } from '@delivery/common';
 
 /**
- * A flaky provider is retried until it answers, within a bounded time; a declined card is not
- * retried. Every money call carries an idempotency key, so a retry never charges twice.
+ * Money calls heartbeat while they wait on the provider, so a dead worker is noticed in seconds
+ * and a cancellation reaches the HTTP request. Every one carries an idempotency key, so a retry
+ * never charges twice; a declined card is not retried.
  */
-export const { chargeCustomer } = proxyActivities<Activities>({
+const MONEY_CALL = {
   startToCloseTimeout: '10 seconds',
-  scheduleToCloseTimeout: '30 minutes',
-  retry: {
-    initialInterval: '200 milliseconds',
-    backoffCoefficient: 2,
-    maximumInterval: '5 seconds',
-    nonRetryableErrorTypes: [CARD_DECLINED],
-  },
-});
+  heartbeatTimeout: '3 seconds',
+} as const;
 
-/** Money already taken must go back: refunds keep trying for a week. */
-export const { refundOrder } = proxyActivities<Activities>({
-  startToCloseTimeout: '10 seconds',
+/** A flaky provider is retried until it answers, within the order's payment window. */
+export const chargeWithin = (paymentWindowMs: number) =>
+  proxyActivities<Activities>({
+    ...MONEY_CALL,
+    scheduleToCloseTimeout: paymentWindowMs,
+    retry: {
+      initialInterval: '200 milliseconds',
+      backoffCoefficient: 2,
+      maximumInterval: '5 seconds',
+      nonRetryableErrorTypes: [CARD_DECLINED],
+    },
+  }).chargeCustomer;
+
+/** Money that may have been taken must be accounted for: settling and refunds try for a week. */
+const UNTIL_SETTLED: ActivityOptions = {
+  ...MONEY_CALL,
   scheduleToCloseTimeout: '7 days',
   retry: {
     initialInterval: '200 milliseconds',
     backoffCoefficient: 2,
     maximumInterval: '30 seconds',
+    nonRetryableErrorTypes: [CARD_DECLINED],
   },
-});
+};
+
+/**
+ * Settling an unanswered charge posts it again under the same idempotency key: the provider
+ * answers with the charge it made, or makes it now, once; never a second one.
+ */
+export const { chargeCustomer: settleCharge, refundOrder } =
+  proxyActivities<Activities>(UNTIL_SETTLED);
 
 /** A notification is worth a few minutes of retries, never a stuck order. */
 export const { sendPushNotification } = proxyActivities<Activities>({

@@ -3,48 +3,168 @@ import {
   CancellationScope,
   condition,
   isCancellation,
-  log,
-  setHandler,
-  upsertSearchAttributes,
-  workflowInfo,
+  patched,
 } from '@temporalio/workflow';
-import {
-  DEFAULT_WINDOWS,
-  formatCents,
-  orderInputSchema,
-  type DeadlineKind,
-  type Driver,
-  type OrderInput,
-  type OrderState,
-  type OrderStatus,
-  type Rating,
-} from '@delivery/common';
-import { DriverIdKey, OrderStateKey, OrderUpdatedAtKey } from '@delivery/common/search-attributes';
-import { chargeCustomer, refundOrder, sendPushNotification } from './activities';
+import { formatCents, type OrderInput, type OrderState } from '@delivery/common';
+import { chargeWithin, settleCharge } from './activities';
 import { isCardDeclined } from './failures';
-import {
-  cancelSignal,
-  cancelUpdate,
-  deliverUpdate,
-  deliveredSignal,
-  getStatusQuery,
-  pickUpUpdate,
-  pickedUpSignal,
-  rateSignal,
-  rateUpdate,
-} from './messages';
-import {
-  normaliseRating,
-  refusalAtDeadline,
-  refusalToCancel,
-  refusalToDeliver,
-  refusalToPickUp,
-  refusalToRate,
-  type Refusal,
-} from './rules';
+import { orderInputProblem } from './input-check';
+import type { OrderResult } from './messages';
+import { answerRequests } from './order-requests';
+import { OrderRun } from './order-run';
+import { PATCHES } from './patches';
 
-/** Operators may signal `pickedUp`/`delivered` from the CLI without naming a driver. */
-const OPERATOR: Driver = { id: 'operator', name: 'Operator' };
+/**
+ * One order: charge the card, wait for a driver, deliver, ask for a rating. Every way it can go
+ * wrong ends with the customer's money accounted for: a declined card takes nothing; an order
+ * nobody picks up or delivers in time, or that the customer cancels, is refunded.
+ */
+export async function order(input: OrderInput): Promise<OrderResult> {
+  const problem = orderInputProblem(input);
+  if (problem)
+    throw ApplicationFailure.nonRetryable(`Invalid order input: ${problem}`, 'InvalidOrderInput');
+  const run = new OrderRun(input);
+  answerRequests(run);
+  try {
+    return await fulfil(run);
+  } catch (error) {
+    if (!isCancellation(error)) throw error;
+    const result = await CancellationScope.nonCancellable(() => cancelledByOperator(run));
+    if (!patched(PATCHES.operatorCancelCompletes)) throw error;
+    return result;
+  }
+}
+
+async function fulfil(run: OrderRun): Promise<OrderResult> {
+  const { windows } = run;
+  run.touch();
+
+  // 1. Take the payment.
+  const charge = await chargeCard(run);
+  if (charge === 'declined')
+    return run.end(
+      'Failed',
+      'payment-failed',
+      `Your payment did not go through: ${run.status.failureReason}`,
+    );
+  if (charge === 'unanswered') return settleUnansweredCharge(run);
+  run.moveTo('Paid', { kind: 'pickup', inMs: windows.pickupWindowMs });
+  run.notify(
+    'paid',
+    `Order confirmed: ${formatCents(run.input.totalCents)} charged. Waiting for a driver.`,
+  );
+
+  // 2. Wait for a driver; the customer may cancel until one picks the order up.
+  await condition(() => run.state !== 'Paid', windows.pickupWindowMs);
+  if (run.state === 'Refunding')
+    return refundAndEnd(run, 'Cancelled', 'cancelled-by-customer', {
+      event: 'cancelled',
+      message: 'Your order was cancelled and refunded.',
+    });
+  if (run.state === 'Paid') {
+    run.status.failureReason = 'No driver picked the order up in time.';
+    return refundAndEnd(run, 'Refunded', 'pickup-timeout', {
+      event: 'refunded',
+      message: 'No driver could take your order in time; it was refunded.',
+    });
+  }
+
+  // 3. Deliver within the delivery window.
+  await condition(() => run.state === 'Delivered', Math.max(1, run.deliveryDueAt - Date.now()));
+  if (run.state !== 'Delivered') {
+    run.status.failureReason = 'The order was not delivered in time.';
+    return refundAndEnd(run, 'Refunded', 'delivery-timeout', {
+      event: 'refunded',
+      message: 'Your order was not delivered in time; it was refunded.',
+    });
+  }
+
+  // 4. Ask for a rating if none came within the delay; the order closes when the window does.
+  const rated = () => run.status.rating !== null;
+  if (!(await condition(rated, windows.ratingDelayMs))) {
+    run.status.ratingRequested = true;
+    run.notify('rating-requested', 'How was your meal? Rate it from 1 to 5 stars.');
+    run.touch();
+    await condition(rated, Math.max(0, windows.ratingWindowMs - windows.ratingDelayMs));
+  }
+  run.ratingOpen = false;
+  return run.finish();
+}
+
+/* Steps and compensations. */
+
+/** Charges the card once (idempotency key); `unanswered` when the provider never answered. */
+async function chargeCard(run: OrderRun): Promise<'charged' | 'declined' | 'unanswered'> {
+  try {
+    const { chargeId } = await chargeWithin(run.windows.paymentWindowMs)(chargeRequest(run));
+    run.status.chargeId = chargeId;
+    return 'charged';
+  } catch (error) {
+    if (isCancellation(error)) throw error;
+    if (!isCardDeclined(error)) return 'unanswered';
+    run.status.failureReason = error.cause.message;
+    return 'declined';
+  }
+}
+
+const chargeRequest = (run: OrderRun) => ({
+  idempotencyKey: `${run.workflowId}:charge`,
+  orderId: run.input.orderId,
+  customerId: run.input.customerId,
+  amountCents: run.input.totalCents,
+  paymentMethod: run.input.paymentMethod,
+});
+
+/**
+ * The provider did not answer in time, so a charge may still land. Posting it again under the
+ * same key settles what happened (the charge it made, or one made now), and it is refunded; the
+ * customer hears "not charged" only once that is true.
+ */
+async function settleUnansweredCharge(run: OrderRun): Promise<OrderResult> {
+  run.status.failureReason = 'The payment provider did not answer in time.';
+  if (patched(PATCHES.settleUnconfirmedCharge)) {
+    run.moveTo('Refunding');
+    const settled = await settle(run);
+    if (settled === 'declined')
+      return run.end(
+        'Failed',
+        'payment-failed',
+        'We could not take your payment. You have not been charged.',
+      );
+  }
+  return refundAndEnd(run, 'Failed', 'charge-unconfirmed', {
+    event: 'payment-failed',
+    message:
+      'We could not take your payment. Anything taken was refunded: you have not been charged.',
+  });
+}
+
+async function settle(run: OrderRun): Promise<'charged' | 'declined'> {
+  try {
+    const { chargeId } = await settleCharge(chargeRequest(run));
+    run.status.chargeId = chargeId;
+    return 'charged';
+  } catch (error) {
+    if (isCardDeclined(error)) return 'declined';
+    throw error;
+  }
+}
+
+/** Refunds, then ends in `state`; a refund the provider refuses for good ends `Refund failed`. */
+async function refundAndEnd(
+  run: OrderRun,
+  state: OrderState,
+  reason: string,
+  notice: { event: string; message: string },
+): Promise<OrderResult> {
+  if (await run.refund(reason)) return run.end(state, notice.event, notice.message);
+  run.status.failureReason = 'The payment provider refused the refund. Our team has been alerted.';
+  return run.end(
+    'Refund failed',
+    'refund-failed',
+    'We could not refund your payment automatically. Our team has been alerted and will refund you.',
+  );
+}
 
 /** States in which the customer has paid (or may have) and has no food yet. */
 const REFUNDABLE_STATES: readonly OrderState[] = [
@@ -54,279 +174,21 @@ const REFUNDABLE_STATES: readonly OrderState[] = [
   'Refunding',
 ];
 
-const iso = (ms: number): string => new Date(ms).toISOString();
-
-function throwIfRefused(refusal: Refusal | null): void {
-  if (refusal)
-    throw ApplicationFailure.create({
-      type: refusal.type,
-      message: refusal.message,
-      nonRetryable: true,
-    });
-}
-
-/** One order, from charging the card to the customer's rating. Its local state is the record. */
-export async function order(rawInput: OrderInput): Promise<OrderStatus> {
-  const parsedInput = orderInputSchema.safeParse(rawInput);
-  if (!parsedInput.success) {
-    throw ApplicationFailure.nonRetryable(
-      `Invalid order input: ${parsedInput.error.issues[0]?.message ?? 'unreadable'}`,
-      'InvalidOrderInput',
-    );
-  }
-  const input = parsedInput.data;
-  const windows = { ...DEFAULT_WINDOWS, ...input.windows };
-  const { workflowId } = workflowInfo();
-  const startedAt = Date.now();
-
-  const status: OrderStatus = {
-    orderId: input.orderId,
-    customerId: input.customerId,
-    state: 'Charging card',
-    lines: input.lines,
-    totalCents: input.totalCents,
-    paymentMethod: input.paymentMethod,
-    createdAt: iso(startedAt),
-    updatedAt: iso(startedAt),
-    timeline: [{ state: 'Charging card', at: iso(startedAt) }],
-    deadline: null,
-    driver: null,
-    chargeId: null,
-    refundId: null,
-    notifications: [],
-    ratingRequested: false,
-    rating: null,
-    failureReason: null,
-    open: true,
-  };
-  let cancelRequested = false;
-  let ratingClosesAt: number | null = null;
-  let ratingRequestAt: number | null = null;
-  /** History length of the workflow task that sent the rating request (one value per task). */
-  let ratingRequestTask: number | null = null;
-  const notificationsInFlight: Promise<void>[] = [];
-
-  /** Every change is stamped, so live views find it with one Visibility call. */
-  function touch(): void {
-    const now = Date.now();
-    status.updatedAt = iso(now);
-    upsertSearchAttributes([
-      { key: OrderStateKey, value: status.state },
-      { key: OrderUpdatedAtKey, value: new Date(now) },
-      ...(status.driver ? [{ key: DriverIdKey, value: status.driver.id }] : []),
-    ]);
-  }
-
-  function moveTo(state: OrderState, deadline?: { kind: DeadlineKind; inMs: number }): void {
-    status.state = state;
-    status.timeline.push({ state, at: iso(Date.now()) });
-    status.deadline = deadline
-      ? { kind: deadline.kind, at: iso(Date.now() + deadline.inMs) }
-      : null;
-    touch();
-  }
-
-  /** Notifications run beside the order: a slow push service never holds up a state change. */
-  function notify(event: string, message: string): void {
-    const id = `${workflowId}:${event}`;
-    const sentAt = iso(Date.now());
-    const record = (delivered: boolean) => {
-      status.notifications.push({ id, event, message, at: sentAt, delivered });
-      touch();
-    };
-    notificationsInFlight.push(
-      sendPushNotification({
-        idempotencyKey: id,
-        customerId: input.customerId,
-        orderId: input.orderId,
-        event,
-        message,
-      }).then(
-        () => record(true),
-        (error: unknown) => {
-          log.warn('Notification gave up', { event, error: String(error) });
-          record(false);
-        },
-      ),
-    );
-  }
-
-  async function refund(reason: string): Promise<void> {
-    if (status.state !== 'Refunding') moveTo('Refunding');
-    const { refundIds } = await refundOrder({
-      orderId: input.orderId,
-      idempotencyKey: `${workflowId}:refund`,
-      reason,
-    });
-    status.refundId = refundIds[0] ?? null;
-  }
-
-  function pickUp(driver: Driver): void {
-    status.driver = { id: driver.id, name: driver.name };
-    moveTo('Picked up', { kind: 'delivery', inMs: windows.deliveryWindowMs });
-    notify('picked-up', `${driver.name} picked up your order and is on the way.`);
-  }
-
-  function deliver(): void {
-    const now = Date.now();
-    ratingClosesAt = now + windows.ratingWindowMs;
-    ratingRequestAt = now + windows.ratingDelayMs;
-    moveTo('Delivered', { kind: 'rating', inMs: windows.ratingWindowMs });
-    notify('delivered', 'Your order was delivered. Enjoy your meal!');
-  }
-
-  function cancel(): void {
-    cancelRequested = true;
-    moveTo('Refunding');
-  }
-
-  function rate(rating: Rating): void {
-    status.rating = { ...normaliseRating(rating), at: iso(Date.now()) };
-    touch();
-  }
-
-  const ratingRefusal = (rating: unknown) =>
-    refusalToRate(status, rating, Date.now(), ratingClosesAt, {
-      dueAt: ratingRequestAt,
-      sentThisTask: ratingRequestTask === workflowInfo().historyLength,
-    });
-
-  setHandler(getStatusQuery, () => status);
-  setHandler(pickUpUpdate, (driver) => (pickUp(driver), status), {
-    validator: (driver) =>
-      throwIfRefused(refusalToPickUp(status, driver) ?? refusalAtDeadline(status, Date.now())),
-  });
-  setHandler(deliverUpdate, () => (deliver(), status), {
-    validator: (driver) =>
-      throwIfRefused(refusalToDeliver(status, driver) ?? refusalAtDeadline(status, Date.now())),
-  });
-  setHandler(cancelUpdate, () => (cancel(), status), {
-    validator: () =>
-      throwIfRefused(refusalToCancel(status) ?? refusalAtDeadline(status, Date.now())),
-  });
-  setHandler(rateUpdate, (rating) => (rate(rating), status), {
-    validator: (rating) => throwIfRefused(ratingRefusal(rating)),
-  });
-  /** Signals cannot answer, so one that cannot take effect is logged and dropped. */
-  const applySignal = (name: string, refusal: Refusal | null, apply: () => void) => {
-    if (refusal) log.warn(`Ignored signal ${name}`, { reason: refusal.message });
-    else apply();
-  };
-  setHandler(pickedUpSignal, (driver = OPERATOR) =>
-    applySignal('pickedUp', refusalToPickUp(status, driver), () => pickUp(driver)),
-  );
-  setHandler(deliveredSignal, (driver = status.driver ?? OPERATOR) =>
-    applySignal('delivered', refusalToDeliver(status, driver), deliver),
-  );
-  setHandler(cancelSignal, () => applySignal('cancel', refusalToCancel(status), cancel));
-  setHandler(rateSignal, (rating) =>
-    applySignal('rate', ratingRefusal(rating), () => rate(rating)),
-  );
-
-  async function finish(): Promise<OrderStatus> {
-    await Promise.all(notificationsInFlight);
-    status.deadline = null;
-    status.open = false;
-    touch();
-    return status;
-  }
-
-  async function endWithRefund(state: 'Refunded' | 'Cancelled', reason: string, message: string) {
-    await refund(reason);
-    moveTo(state);
-    notify(state.toLowerCase(), message);
-    return finish();
-  }
-
-  /** The order's life, from the charge to the rating. */
-  async function fulfil(): Promise<OrderStatus> {
-    touch();
-    try {
-      const { chargeId } = await chargeCustomer({
-        idempotencyKey: `${workflowId}:charge`,
-        orderId: input.orderId,
-        customerId: input.customerId,
-        amountCents: input.totalCents,
-        paymentMethod: input.paymentMethod,
-      });
-      status.chargeId = chargeId;
-    } catch (error) {
-      if (isCardDeclined(error)) {
-        status.failureReason = error.cause.message;
-        moveTo('Failed');
-        notify('payment-failed', `Your payment did not go through: ${error.cause.message}`);
-        return finish();
-      }
-      // The provider never answered in time; a charge may still have landed, so void it.
-      status.failureReason = 'The payment provider did not answer in time.';
-      await refund('charge-unconfirmed');
-      moveTo('Failed');
-      notify('payment-failed', 'We could not take your payment. You have not been charged.');
-      return finish();
-    }
-
-    moveTo('Paid', { kind: 'pickup', inMs: windows.pickupWindowMs });
-    notify(
-      'paid',
-      `Order confirmed: ${formatCents(input.totalCents)} charged. Waiting for a driver.`,
-    );
-
-    const pickedUpInTime = await condition(() => status.state !== 'Paid', windows.pickupWindowMs);
-    if (cancelRequested) {
-      return endWithRefund(
+/** An operator cancelled the workflow: money taken for an undelivered order goes back first. */
+async function cancelledByOperator(run: OrderRun): Promise<OrderResult> {
+  if (!REFUNDABLE_STATES.includes(run.state)) return run.finish();
+  // No answer to the charge yet: it may still land, so settle it before refunding.
+  if (run.status.chargeId === null && patched(PATCHES.settleUnconfirmedCharge)) {
+    if (run.state !== 'Refunding') run.moveTo('Refunding');
+    if ((await settle(run)) === 'declined')
+      return run.end(
         'Cancelled',
-        'cancelled-by-customer',
-        'Your order was cancelled and refunded.',
+        'cancelled',
+        'Your order was cancelled. You have not been charged.',
       );
-    }
-    if (!pickedUpInTime) {
-      status.failureReason = 'No driver picked the order up in time.';
-      return endWithRefund(
-        'Refunded',
-        'pickup-timeout',
-        'No driver could take your order in time; it was refunded.',
-      );
-    }
-
-    const deliveredInTime = await condition(
-      () => status.state === 'Delivered',
-      Date.parse(status.deadline!.at) - Date.now(),
-    );
-    if (!deliveredInTime) {
-      status.failureReason = 'The order was not delivered in time.';
-      return endWithRefund(
-        'Refunded',
-        'delivery-timeout',
-        'Your order was not delivered in time; it was refunded.',
-      );
-    }
-
-    if (!(await condition(() => status.rating !== null, windows.ratingDelayMs))) {
-      status.ratingRequested = true;
-      ratingRequestTask = workflowInfo().historyLength;
-      notify('rating-requested', 'How was your meal? Rate it from 1 to 5 stars.');
-      touch();
-      await condition(() => status.rating !== null, Math.max(0, ratingClosesAt! - Date.now()));
-    }
-    return finish();
   }
-
-  try {
-    return await fulfil();
-  } catch (error) {
-    if (!isCancellation(error)) throw error;
-    // An operator cancelled the workflow: money taken for an undelivered order goes back first.
-    await CancellationScope.nonCancellable(async () => {
-      if (REFUNDABLE_STATES.includes(status.state)) {
-        await endWithRefund(
-          'Cancelled',
-          'cancelled-by-operator',
-          'Your order was cancelled and refunded.',
-        );
-      } else {
-        await finish();
-      }
-    });
-    throw error;
-  }
+  return refundAndEnd(run, 'Cancelled', 'cancelled-by-operator', {
+    event: 'cancelled',
+    message: 'Your order was cancelled and refunded.',
+  });
 }

@@ -1,29 +1,22 @@
-import {
-  driverSchema,
-  ratingSchema,
-  type DeadlineKind,
-  type Driver,
-  type OrderStatus,
-  type Rating,
-} from '@delivery/common';
-import { REFUSAL_TYPES, type RefusalType } from './messages';
+import type { OrderStatus } from '@delivery/common';
+import { checkedRating, isDriver } from './input-check';
+import { REFUSAL_TYPES, type ActionName, type Refusal, type RefusalType } from './messages';
 
-/** Why an action cannot take effect; `null` means it can. Pure, so validators and signals share it. */
-export interface Refusal {
-  type: RefusalType;
-  message: string;
-}
+/*
+ * Why an action cannot take effect; `null` means it can. Pure functions of the order's state:
+ * a deadline counts once the workflow's timer for it has fired and moved the state on, never by
+ * reading the clock, so an action is judged the same way live and in replay.
+ */
 
 const refuse = (type: RefusalType, message: string): Refusal => ({ type, message });
 
 const driverRefusal = (driver: unknown): Refusal | null =>
-  driverSchema.safeParse(driver).success
+  isDriver(driver)
     ? null
     : refuse(REFUSAL_TYPES.invalidArgument, 'A driver needs an id and a name.');
 
 export function refusalToPickUp(status: OrderStatus, driver: unknown): Refusal | null {
-  const invalid = driverRefusal(driver);
-  if (invalid) return invalid;
+  if (!isDriver(driver)) return driverRefusal(driver);
   switch (status.state) {
     case 'Paid':
       return null;
@@ -31,7 +24,7 @@ export function refusalToPickUp(status: OrderStatus, driver: unknown): Refusal |
       return refuse(REFUSAL_TYPES.wrongState, 'The order is not paid yet.');
     case 'Picked up':
     case 'Delivered':
-      return status.driver?.id === (driver as Driver).id
+      return status.driver?.id === driver.id
         ? refuse(REFUSAL_TYPES.wrongState, 'You already picked this order up.')
         : refuse(
             REFUSAL_TYPES.wrongDriver,
@@ -43,11 +36,10 @@ export function refusalToPickUp(status: OrderStatus, driver: unknown): Refusal |
 }
 
 export function refusalToDeliver(status: OrderStatus, driver: unknown): Refusal | null {
-  const invalid = driverRefusal(driver);
-  if (invalid) return invalid;
+  if (!isDriver(driver)) return driverRefusal(driver);
   switch (status.state) {
     case 'Picked up':
-      return status.driver?.id === (driver as Driver).id
+      return status.driver?.id === driver.id
         ? null
         : refuse(
             REFUSAL_TYPES.wrongDriver,
@@ -61,22 +53,6 @@ export function refusalToDeliver(status: OrderStatus, driver: unknown): Refusal 
     default:
       return refuse(REFUSAL_TYPES.wrongState, `The order is ${status.state.toLowerCase()}.`);
   }
-}
-
-const DEADLINE_PASSED: Record<DeadlineKind, string> = {
-  pickup: 'No driver picked the order up in time; it is being refunded.',
-  delivery: 'The order was not delivered in time; it is being refunded.',
-  rating: 'The time to rate this order has passed.',
-};
-
-/**
- * An action that arrives once the order's deadline has passed is refused, even when the
- * deadline's timer has not run yet. A refused Update leaves no trace in history, so an action
- * and a timer that land in the same workflow task can never be replayed in another order.
- */
-export function refusalAtDeadline(status: OrderStatus, now: number): Refusal | null {
-  if (!status.deadline || now < Date.parse(status.deadline.at)) return null;
-  return refuse(REFUSAL_TYPES.wrongState, DEADLINE_PASSED[status.deadline.kind]);
 }
 
 export function refusalToCancel(status: OrderStatus): Refusal | null {
@@ -99,40 +75,29 @@ export function refusalToCancel(status: OrderStatus): Refusal | null {
   }
 }
 
+/** `ratingOpen` is false once the rating window's timer has fired. */
 export function refusalToRate(
   status: OrderStatus,
   rating: unknown,
-  now: number,
-  ratingClosesAt: number | null,
-  request: { dueAt: number | null; sentThisTask: boolean } = { dueAt: null, sentThisTask: false },
+  ratingOpen: boolean,
 ): Refusal | null {
-  const parsed = ratingSchema.safeParse(rating);
-  if (!parsed.success) {
-    return refuse(
-      REFUSAL_TYPES.invalidArgument,
-      parsed.error.issues[0]?.message ?? 'A rating is 1 to 5 stars.',
-    );
-  }
+  const checked = checkedRating(rating);
+  if (typeof checked === 'string') return refuse(REFUSAL_TYPES.invalidArgument, checked);
   if (status.state !== 'Delivered') {
     return refuse(REFUSAL_TYPES.wrongState, 'Only a delivered order can be rated.');
   }
   if (status.rating) return refuse(REFUSAL_TYPES.wrongState, 'This order is already rated.');
-  if (ratingClosesAt === null || now >= ratingClosesAt) {
+  if (!ratingOpen)
     return refuse(REFUSAL_TYPES.wrongState, 'The time to rate this order has passed.');
-  }
-  // A rating must not share a workflow task with the request for one (due, or sent in it): the
-  // two would replay in whichever order the task's jobs come, not the order they ran in.
-  const requestDue = !status.ratingRequested && request.dueAt !== null && now >= request.dueAt;
-  if (requestDue || request.sentThisTask) {
-    return refuse(
-      REFUSAL_TYPES.retryLater,
-      'Your rating crossed our request for one; send it again.',
-    );
-  }
   return null;
 }
 
-export function normaliseRating(rating: Rating): Rating {
-  const { stars, comment } = ratingSchema.parse(rating);
-  return comment ? { stars, comment } : { stars };
+/** Why an action cannot apply to an order whose workflow has ended, from its final status. */
+export function refusalAfterEnd(status: OrderStatus, action: ActionName): Refusal {
+  if (action !== 'rate')
+    return refuse(REFUSAL_TYPES.wrongState, `This order has already ended (${status.state}).`);
+  if (status.rating) return refuse(REFUSAL_TYPES.wrongState, 'This order is already rated.');
+  if (status.state === 'Delivered')
+    return refuse(REFUSAL_TYPES.wrongState, 'The time to rate this order has passed.');
+  return refuse(REFUSAL_TYPES.wrongState, 'Only a delivered order can be rated.');
 }

@@ -1,7 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { moneyMoved } from '@delivery/harness/ledger';
-import { deliverUpdate, pickUpUpdate } from '../src/messages';
-import { orderHarness, waitForState } from './support/order-harness';
+import { accepted, orderHarness, waitForState } from './support/order-harness';
 
 const ORDERS = 8;
 
@@ -10,6 +9,7 @@ describe('orders with a flaky payment provider and push service (failure rate 0.
     const harness = await orderHarness({ paymentsUrl: inject('flakyPaymentsUrl') });
     const driver = { id: 'dana', name: 'Dana' };
     const windows = {
+      paymentWindowMs: 110_000,
       pickupWindowMs: 120_000,
       deliveryWindowMs: 120_000,
       ratingDelayMs: 0,
@@ -22,8 +22,8 @@ describe('orders with a flaky payment provider and push service (failure rate 0.
             Array.from({ length: ORDERS }, async () => {
               const handle = await harness.startOrder({ windows });
               await waitForState(handle, 'Paid', 110_000);
-              await handle.executeUpdate(pickUpUpdate, { args: [driver] });
-              await handle.executeUpdate(deliverUpdate, { args: [driver] });
+              await accepted(handle, { action: 'pickUp', driver });
+              await accepted(handle, { action: 'deliver', driver });
               return handle.result();
             }),
           ),

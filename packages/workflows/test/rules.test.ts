@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderState, OrderStatus } from '@delivery/common';
+import { checkedRating, orderInputProblem } from '../src/input-check';
 import {
-  refusalAtDeadline,
+  refusalAfterEnd,
   refusalToCancel,
   refusalToDeliver,
   refusalToPickUp,
@@ -40,42 +41,64 @@ describe('who may do what to an order', () => {
     expect(refusalToCancel(orderIn('Cancelled'))?.message).toMatch(/already cancelled/);
   });
 
-  it('accepts one valid rating while the window is open', () => {
+  it('accepts one valid rating while the window is open, judged by state alone', () => {
     const delivered = orderIn('Delivered');
-    expect(refusalToRate(delivered, { stars: 5 }, 1_000, 2_000)).toBeNull();
-    expect(refusalToRate(delivered, { stars: 6 }, 1_000, 2_000)?.type).toBe('InvalidArgument');
-    expect(refusalToRate(delivered, { stars: 2.5 }, 1_000, 2_000)?.type).toBe('InvalidArgument');
-    expect(refusalToRate(delivered, { stars: 5 }, 2_000, 2_000)?.message).toMatch(/passed/);
+    expect(refusalToRate(delivered, { stars: 5 }, true)).toBeNull();
+    expect(refusalToRate(delivered, { stars: 6 }, true)?.type).toBe('InvalidArgument');
+    expect(refusalToRate(delivered, { stars: 2.5 }, true)?.type).toBe('InvalidArgument');
+    expect(refusalToRate(delivered, { stars: 5 }, false)?.message).toMatch(/passed/);
     expect(
-      refusalToRate(orderIn('Delivered', { rating: { stars: 3, at: '' } }), { stars: 5 }, 1, 2)
+      refusalToRate(orderIn('Delivered', { rating: { stars: 3, at: '' } }), { stars: 5 }, true)
         ?.message,
     ).toMatch(/already rated/);
-    expect(refusalToRate(orderIn('Paid'), { stars: 5 }, 1, 2)?.message).toMatch(/Only a delivered/);
+    expect(refusalToRate(orderIn('Paid'), { stars: 5 }, true)?.message).toMatch(/Only a delivered/);
+  });
+
+  it('explains an action on an ended order from its final status', () => {
+    expect(refusalAfterEnd(orderIn('Refunded'), 'pickUp').message).toMatch(
+      /already ended \(Refunded\)/,
+    );
+    expect(refusalAfterEnd(orderIn('Delivered'), 'rate').message).toMatch(/time to rate/);
+    expect(
+      refusalAfterEnd(orderIn('Delivered', { rating: { stars: 4, at: '' } }), 'rate').message,
+    ).toMatch(/already rated/);
   });
 });
 
-describe('actions at a deadline', () => {
-  const at = (iso: string) => Date.parse(iso);
-  const paid = orderIn('Paid', { deadline: { kind: 'pickup', at: '2026-01-01T00:01:00.000Z' } });
+describe("the workflow's own, frozen checks of what reaches it", () => {
+  const input = {
+    orderId: 'o-1',
+    customerId: 'c-1',
+    lines: [
+      {
+        productId: 'ramen',
+        name: 'Ramen',
+        quantity: 1,
+        unitPriceCents: 1200,
+        lineTotalCents: 1200,
+      },
+    ],
+    totalCents: 1200,
+    paymentMethod: 'pm_card_visa',
+  };
 
-  it('are refused once the deadline has passed, before its timer runs', () => {
-    expect(refusalAtDeadline(paid, at('2026-01-01T00:00:59.999Z'))).toBeNull();
-    expect(refusalAtDeadline(paid, at('2026-01-01T00:01:00.000Z'))?.message).toMatch(
-      /picked the order up in time/,
+  it('accepts a well-formed order and names the first problem of a bad one', () => {
+    expect(orderInputProblem(input)).toBeNull();
+    expect(orderInputProblem({ ...input, lines: 'not a list' })).toMatch(/lines/);
+    expect(orderInputProblem({ ...input, lines: [{ ...input.lines[0], quantity: 0 }] })).toMatch(
+      /quantities/,
     );
+    expect(orderInputProblem({ ...input, totalCents: -1 })).toMatch(/totalCents/);
+    expect(orderInputProblem({ ...input, windows: { pickupWindowMs: 'soon' } })).toMatch(
+      /pickupWindowMs/,
+    );
+    expect(orderInputProblem(null)).toMatch(/object/);
   });
 
-  it('ask a rating that shares a workflow task with the rating request to come again', () => {
-    const delivered = orderIn('Delivered', { ratingRequested: false });
-    const request = (sentThisTask: boolean) => ({ dueAt: 2_000, sentThisTask });
-    expect(refusalToRate(delivered, { stars: 4 }, 1_000, 9_000, request(false))).toBeNull();
-    expect(refusalToRate(delivered, { stars: 4 }, 2_000, 9_000, request(false))?.type).toBe(
-      'RetryLater',
-    );
-    const requested = { ...delivered, ratingRequested: true };
-    expect(refusalToRate(requested, { stars: 4 }, 2_000, 9_000, request(true))?.type).toBe(
-      'RetryLater',
-    );
-    expect(refusalToRate(requested, { stars: 4 }, 2_000, 9_000, request(false))).toBeNull();
+  it('keeps a rating trimmed, and refuses one out of range', () => {
+    expect(checkedRating({ stars: 4, comment: '  warm  ' })).toEqual({ stars: 4, comment: 'warm' });
+    expect(checkedRating({ stars: 4, comment: '   ' })).toEqual({ stars: 4 });
+    expect(checkedRating({ stars: 0 })).toMatch(/1 to 5/);
+    expect(checkedRating({ stars: 5, comment: 'x'.repeat(2_001) })).toMatch(/at most/);
   });
 });

@@ -1,4 +1,5 @@
 import type { NotificationChannel, PushNotification } from './channel';
+import { SentNotifications } from './sent-notifications';
 
 export class TransientNotificationError extends Error {
   constructor() {
@@ -7,19 +8,34 @@ export class TransientNotificationError extends Error {
   }
 }
 
-/** Records each notification in the log, failing transiently at `failureRate` (0 to 1). */
-export class RecordingChannel implements NotificationChannel {
-  readonly sent = new Map<string, PushNotification>();
+export interface RecordingChannelOptions {
+  /** Probability (0 to 1) that a send fails transiently, as a flaky push service would. */
+  failureRate?: number;
+  /** Where a sent notification appears: the worker's log by default. */
+  log?: (line: string) => void;
+  /** The durable record of sends (NOTIFICATIONS_DB_PATH); in memory when not given. */
+  sent?: SentNotifications;
+}
 
-  constructor(
-    private readonly failureRate: number,
-    private readonly log: (line: string) => void = console.log,
-  ) {}
+/**
+ * "Delivers" each notification by writing it to the log, once per id for as long as `sent`
+ * lives. The send is claimed in the record before it is written, so a crash in between loses
+ * that log line rather than writing it twice.
+ */
+export class RecordingChannel implements NotificationChannel {
+  private readonly failureRate: number;
+  private readonly log: (line: string) => void;
+  private readonly sent: SentNotifications;
+
+  constructor({ failureRate = 0, log = console.log, sent }: RecordingChannelOptions = {}) {
+    this.failureRate = failureRate;
+    this.log = log;
+    this.sent = sent ?? new SentNotifications(':memory:');
+  }
 
   async send(notification: PushNotification): Promise<void> {
     if (Math.random() < this.failureRate) throw new TransientNotificationError();
-    if (this.sent.has(notification.id)) return;
-    this.sent.set(notification.id, notification);
+    if (!this.sent.claim(notification)) return;
     this.log(`[notify] ${notification.orderId} ${notification.event}: ${notification.message}`);
   }
 }

@@ -22,15 +22,19 @@ import {
 } from '@delivery/common';
 import { CustomerIdKey, OrderStateKey } from '@delivery/common/search-attributes';
 import { uniqueTaskQueue } from '@delivery/harness/stack';
-import { getStatusQuery } from '../../src/messages';
+import { ORDER_CLIENT_OPTIONS, readStatus, requestAction } from '../../src/client';
+import type { OrderAction, RequestAnswer } from '../../src/messages';
 import type { order } from '../../src';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const workflowsPath = join(here, '../../src/index.ts');
 export const historiesDir = join(here, '../fixtures/histories');
+/** Where new recordings go: histories of orders whose actions are requests (signals). */
+const recordingsDir = join(historiesDir, 'v2-requests');
 
 /** Short windows so every path of an order runs in seconds. */
 export const SHORT_WINDOWS: OrderWindows = {
+  paymentWindowMs: 30_000,
   pickupWindowMs: 3_000,
   deliveryWindowMs: 3_000,
   ratingDelayMs: 500,
@@ -52,10 +56,10 @@ export interface OrderHarness {
 }
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
-const workflowBundle = () =>
+export const workflowBundle = () =>
   (bundle ??= bundleWorkflowCode({ workflowsPath, logger: quietLogger }));
 
-const quietLogger = {
+export const quietLogger = {
   log: () => undefined,
   trace: () => undefined,
   debug: () => undefined,
@@ -69,39 +73,14 @@ export async function orderHarness(options: { paymentsUrl?: string } = {}): Prom
   const paymentsUrl = options.paymentsUrl ?? inject('paymentsUrl');
   const connection = await Connection.connect({ address });
   const nativeConnection = await NativeConnection.connect({ address });
-  const client = new Client({ connection, namespace: 'default' });
+  const client = new Client({ connection, namespace: 'default', workflow: ORDER_CLIENT_OPTIONS });
   const taskQueue = uniqueTaskQueue('order-test');
 
   return {
     client,
     taskQueue,
     paymentsUrl,
-    startOrder({
-      orderId = randomUUID(),
-      paymentMethod = 'pm_card_visa',
-      windows = SHORT_WINDOWS,
-    } = {}) {
-      const customerId = randomUUID();
-      const input: OrderInput = {
-        orderId,
-        customerId,
-        ...priceItems([
-          { productId: 'margherita', quantity: 2 },
-          { productId: 'ramen', quantity: 1 },
-        ]),
-        paymentMethod,
-        windows,
-      };
-      return client.workflow.start<typeof order>('order', {
-        workflowId: `order-${orderId}`,
-        taskQueue,
-        args: [input],
-        typedSearchAttributes: [
-          { key: CustomerIdKey, value: customerId },
-          { key: OrderStateKey, value: 'Charging card' },
-        ],
-      });
-    },
+    startOrder: (options = {}) => startTestOrder(client, { taskQueue, ...options }),
     async withWorker(fn, { notificationFailureRate = 0 } = {}) {
       const worker = await Worker.create({
         connection: nativeConnection,
@@ -109,7 +88,10 @@ export async function orderHarness(options: { paymentsUrl?: string } = {}): Prom
         workflowBundle: await workflowBundle(),
         activities: createActivities({
           payments: createPaymentsClient(paymentsUrl),
-          notifications: new RecordingChannel(notificationFailureRate, () => undefined),
+          notifications: new RecordingChannel({
+            failureRate: notificationFailureRate,
+            log: () => undefined,
+          }),
         }),
       });
       return worker.runUntil(fn);
@@ -121,8 +103,69 @@ export async function orderHarness(options: { paymentsUrl?: string } = {}): Prom
   };
 }
 
-export const status = (handle: WorkflowHandle<typeof order>): Promise<OrderStatus> =>
-  handle.query(getStatusQuery);
+export type OrderHandle = WorkflowHandle<typeof order>;
+
+/** Starts an order of two pizzas and a ramen for a new customer. */
+export function startTestOrder(
+  client: Client,
+  {
+    taskQueue,
+    orderId = randomUUID(),
+    paymentMethod = 'pm_card_visa',
+    windows = SHORT_WINDOWS,
+  }: {
+    taskQueue: string;
+    orderId?: string;
+    paymentMethod?: PaymentMethodId;
+    windows?: Partial<OrderWindows>;
+  },
+): Promise<OrderHandle> {
+  const customerId = randomUUID();
+  const input: OrderInput = {
+    orderId,
+    customerId,
+    ...priceItems([
+      { productId: 'margherita', quantity: 2 },
+      { productId: 'ramen', quantity: 1 },
+    ]),
+    paymentMethod,
+    windows,
+  };
+  return client.workflow.start<typeof order>('order', {
+    workflowId: `order-${orderId}`,
+    taskQueue,
+    args: [input],
+    typedSearchAttributes: [
+      { key: CustomerIdKey, value: customerId },
+      { key: OrderStateKey, value: 'Charging card' },
+    ],
+  });
+}
+
+export const status = readStatus;
+
+/** Sends an action as the sites do; `requestId` defaults to a new one. */
+export const act = (
+  handle: OrderHandle,
+  action: OrderAction,
+  requestId: string = randomUUID(),
+  options?: Parameters<typeof requestAction>[2],
+): Promise<RequestAnswer> => requestAction(handle, { ...action, requestId }, options);
+
+/** The reason an action was refused; fails the test if it was accepted. */
+export async function refusal(handle: OrderHandle, action: OrderAction): Promise<string> {
+  const { outcome } = await act(handle, action);
+  if (outcome.accepted) throw new Error(`${action.action} was accepted`);
+  return outcome.refusal.message;
+}
+
+/** Sends an action that must be accepted, and returns the status right after it. */
+export async function accepted(handle: OrderHandle, action: OrderAction): Promise<OrderStatus> {
+  const { outcome, status: after } = await act(handle, action);
+  if (!outcome.accepted)
+    throw new Error(`${action.action} was refused: ${outcome.refusal.message}`);
+  return after;
+}
 
 /** Polls the order's status until `predicate` holds, failing with the last status seen. */
 export async function waitFor(
@@ -157,6 +200,6 @@ export async function recordHistory(
   name: string,
 ): Promise<void> {
   if (!process.env.RECORD_HISTORIES) return;
-  mkdirSync(historiesDir, { recursive: true });
-  writeFileSync(join(historiesDir, `${name}.json`), historyToJSON(await handle.fetchHistory()));
+  mkdirSync(recordingsDir, { recursive: true });
+  writeFileSync(join(recordingsDir, `${name}.json`), historyToJSON(await handle.fetchHistory()));
 }

@@ -1,0 +1,146 @@
+import { ApplicationFailure, log, setHandler } from '@temporalio/workflow';
+import type { Driver } from '@delivery/common';
+import { checkedRating, isRequestId } from './input-check';
+import {
+  cancelSignal,
+  cancelUpdate,
+  deliverUpdate,
+  deliveredSignal,
+  getStatusQuery,
+  pickUpUpdate,
+  pickedUpSignal,
+  rateSignal,
+  rateUpdate,
+  requestOutcomeQuery,
+  requestSignal,
+  type ActionName,
+  type Refusal,
+} from './messages';
+import { iso, type OrderRun } from './order-run';
+import { refusalToCancel, refusalToDeliver, refusalToPickUp, refusalToRate } from './rules';
+
+/** Operators may signal `pickedUp`/`delivered` from the CLI without naming a driver. */
+const OPERATOR: Driver = { id: 'operator', name: 'Operator' };
+
+/*
+ * What each action does once accepted. Handlers decide from the order's state alone; the clock
+ * only stamps the moment.
+ */
+
+function pickUp(run: OrderRun, driver: Driver): void {
+  run.status.driver = { id: driver.id, name: driver.name };
+  run.deliveryDueAt = Date.now() + run.windows.deliveryWindowMs;
+  run.moveTo('Picked up', { kind: 'delivery', inMs: run.windows.deliveryWindowMs });
+  run.notify('picked-up', `${driver.name} picked up your order and is on the way.`);
+}
+
+function deliver(run: OrderRun): void {
+  run.moveTo('Delivered', { kind: 'rating', inMs: run.windows.ratingWindowMs });
+  run.notify('delivered', 'Your order was delivered. Enjoy your meal!');
+}
+
+/** The customer's cancel: the story refunds once it sees the order `Refunding`. */
+function cancel(run: OrderRun): void {
+  run.moveTo('Refunding');
+}
+
+function rate(run: OrderRun, rating: unknown): void {
+  const checked = checkedRating(rating);
+  if (typeof checked === 'string') return;
+  run.status.rating = { ...checked, at: iso(Date.now()) };
+  run.touch();
+}
+
+type Request = Record<string, unknown>;
+
+const ACTIONS: Record<
+  ActionName,
+  {
+    refusal(run: OrderRun, request: Request): Refusal | null;
+    apply(run: OrderRun, request: Request): void;
+  }
+> = {
+  pickUp: {
+    refusal: (run, request) => refusalToPickUp(run.status, request.driver),
+    apply: (run, request) => pickUp(run, request.driver as Driver),
+  },
+  deliver: {
+    refusal: (run, request) => refusalToDeliver(run.status, request.driver),
+    apply: (run) => deliver(run),
+  },
+  cancel: {
+    refusal: (run) => refusalToCancel(run.status),
+    apply: (run) => cancel(run),
+  },
+  rate: {
+    refusal: (run, request) => refusalToRate(run.status, request.rating, run.ratingOpen),
+    apply: (run, request) => rate(run, request.rating),
+  },
+};
+
+const isRequest = (value: unknown): value is Request & { requestId: string; action: ActionName } =>
+  typeof value === 'object' &&
+  value !== null &&
+  isRequestId((value as Request).requestId) &&
+  Object.hasOwn(ACTIONS, String((value as Request).action));
+
+/** Applies a request once: a retry with the same id finds the first outcome and changes nothing. */
+function answer(run: OrderRun, request: unknown): void {
+  if (!isRequest(request)) {
+    log.warn('Ignored a request without an id or a known action');
+    return;
+  }
+  if (run.hasAnswered(request.requestId)) return;
+  const action = ACTIONS[request.action];
+  const refusal = action.refusal(run, request);
+  run.recordOutcome(request.requestId, refusal ? { accepted: false, refusal } : { accepted: true });
+  if (!refusal) action.apply(run, request);
+}
+
+function throwIfRefused(refusal: Refusal | null): void {
+  if (refusal)
+    throw ApplicationFailure.create({
+      type: refusal.type,
+      message: refusal.message,
+      nonRetryable: true,
+    });
+}
+
+/** Signals from operators cannot answer, so one that cannot take effect is logged and dropped. */
+function applySignal(name: string, refusal: Refusal | null, apply: () => void): void {
+  if (refusal) log.warn(`Ignored signal ${name}`, { reason: refusal.message });
+  else apply();
+}
+
+/** Registers how the order answers: requests from the sites, operators' signals, and queries. */
+export function answerRequests(run: OrderRun): void {
+  setHandler(getStatusQuery, () => run.status);
+  setHandler(requestOutcomeQuery, (requestId) => run.answerTo(requestId));
+  setHandler(requestSignal, (request) => answer(run, request));
+
+  setHandler(pickedUpSignal, (driver = OPERATOR) =>
+    applySignal('pickedUp', refusalToPickUp(run.status, driver), () => pickUp(run, driver)),
+  );
+  setHandler(deliveredSignal, (driver = run.status.driver ?? OPERATOR) =>
+    applySignal('delivered', refusalToDeliver(run.status, driver), () => deliver(run)),
+  );
+  setHandler(cancelSignal, () =>
+    applySignal('cancel', refusalToCancel(run.status), () => cancel(run)),
+  );
+  setHandler(rateSignal, (rating) =>
+    applySignal('rate', refusalToRate(run.status, rating, run.ratingOpen), () => rate(run, rating)),
+  );
+
+  setHandler(pickUpUpdate, (driver) => (pickUp(run, driver), run.status), {
+    validator: (driver) => throwIfRefused(refusalToPickUp(run.status, driver)),
+  });
+  setHandler(deliverUpdate, () => (deliver(run), run.status), {
+    validator: (driver) => throwIfRefused(refusalToDeliver(run.status, driver)),
+  });
+  setHandler(cancelUpdate, () => (cancel(run), run.status), {
+    validator: () => throwIfRefused(refusalToCancel(run.status)),
+  });
+  setHandler(rateUpdate, (rating) => (rate(run, rating), run.status), {
+    validator: (rating) => throwIfRefused(refusalToRate(run.status, rating, run.ratingOpen)),
+  });
+}

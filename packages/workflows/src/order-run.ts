@@ -1,0 +1,170 @@
+import {
+  ActivityFailure,
+  log,
+  patched,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  DEFAULT_WINDOWS,
+  type DeadlineKind,
+  type OrderInput,
+  type OrderState,
+  type OrderStatus,
+  type OrderWindows,
+} from '@delivery/common';
+import { DriverIdKey, OrderStateKey, OrderUpdatedAtKey } from '@delivery/common/search-attributes';
+import { refundOrder, sendPushNotification } from './activities';
+import type { Outcome, OrderResult, RequestAnswer } from './messages';
+import { PATCHES } from './patches';
+
+export const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** Request outcomes kept per order; an order sees a handful, so this only bounds abuse. */
+const MAX_OUTCOMES = 200;
+
+/**
+ * One order's state and the moves it makes: every change is stamped in its search attributes,
+ * every notification runs beside the order. The workflow's local state is the order's record.
+ */
+export class OrderRun {
+  readonly input: OrderInput;
+  readonly windows: OrderWindows;
+  readonly status: OrderStatus;
+  readonly workflowId = workflowInfo().workflowId;
+  /** When the delivery window closes (ms since the epoch), set at pickup. */
+  deliveryDueAt = 0;
+  /** False once the rating window's timer has fired. */
+  ratingOpen = true;
+  private readonly outcomes = new Map<string, Outcome>();
+  private readonly notificationsInFlight: Promise<void>[] = [];
+
+  constructor(input: OrderInput) {
+    this.input = input;
+    this.windows = { ...DEFAULT_WINDOWS, ...input.windows };
+    const startedAt = iso(Date.now());
+    this.status = {
+      orderId: input.orderId,
+      customerId: input.customerId,
+      state: 'Charging card',
+      lines: input.lines,
+      totalCents: input.totalCents,
+      paymentMethod: input.paymentMethod,
+      createdAt: startedAt,
+      updatedAt: startedAt,
+      timeline: [{ state: 'Charging card', at: startedAt }],
+      deadline: null,
+      driver: null,
+      chargeId: null,
+      refundId: null,
+      notifications: [],
+      ratingRequested: false,
+      rating: null,
+      failureReason: null,
+      open: true,
+    };
+  }
+
+  get state(): OrderState {
+    return this.status.state;
+  }
+
+  /** Every change is stamped, so live views find it with one Visibility call. */
+  touch(): void {
+    const now = Date.now();
+    this.status.updatedAt = iso(now);
+    upsertSearchAttributes([
+      { key: OrderStateKey, value: this.status.state },
+      { key: OrderUpdatedAtKey, value: new Date(now) },
+      ...(this.status.driver ? [{ key: DriverIdKey, value: this.status.driver.id }] : []),
+    ]);
+  }
+
+  moveTo(state: OrderState, deadline?: { kind: DeadlineKind; inMs: number }): void {
+    const now = Date.now();
+    this.status.state = state;
+    this.status.timeline.push({ state, at: iso(now) });
+    this.status.deadline = deadline ? { kind: deadline.kind, at: iso(now + deadline.inMs) } : null;
+    this.touch();
+  }
+
+  /** Notifications run beside the order: a slow push service never holds up a state change. */
+  notify(event: string, message: string): void {
+    const id = `${this.workflowId}:${event}`;
+    const sentAt = iso(Date.now());
+    const record = (delivered: boolean) => {
+      this.status.notifications.push({ id, event, message, at: sentAt, delivered });
+      this.touch();
+    };
+    this.notificationsInFlight.push(
+      sendPushNotification({
+        idempotencyKey: id,
+        customerId: this.input.customerId,
+        orderId: this.input.orderId,
+        event,
+        message,
+      }).then(
+        () => record(true),
+        (error: unknown) => {
+          log.warn('Notification gave up', { event, error: String(error) });
+          record(false);
+        },
+      ),
+    );
+  }
+
+  /**
+   * Gives back whatever the provider holds for the order. False when the provider refused for
+   * good or the retries ran out: the order then ends asking for an operator.
+   */
+  async refund(reason: string): Promise<boolean> {
+    if (this.status.state !== 'Refunding') this.moveTo('Refunding');
+    try {
+      const { refundIds } = await refundOrder({
+        orderId: this.input.orderId,
+        idempotencyKey: `${this.workflowId}:refund`,
+        reason,
+      });
+      this.status.refundId = refundIds[0] ?? null;
+      return true;
+    } catch (error) {
+      if (!(error instanceof ActivityFailure) || !patched(PATCHES.refundFailureEndsOrder))
+        throw error;
+      log.error('Refund gave up', { error: String(error.cause ?? error) });
+      return false;
+    }
+  }
+
+  /** The order ends in `state`, the customer is told, and nothing is left to wait for. */
+  async end(state: OrderState, event: string, message: string): Promise<OrderResult> {
+    this.moveTo(state);
+    this.notify(event, message);
+    return this.finish();
+  }
+
+  async finish(): Promise<OrderResult> {
+    await Promise.all(this.notificationsInFlight);
+    this.status.deadline = null;
+    this.status.open = false;
+    this.touch();
+    return { ...this.status, outcomes: Object.fromEntries(this.outcomes) };
+  }
+
+  /** The first outcome of `requestId`, if it was answered. */
+  answerTo(requestId: string): RequestAnswer | null {
+    const outcome = this.outcomes.get(requestId);
+    return outcome ? { outcome, status: this.status } : null;
+  }
+
+  hasAnswered(requestId: string): boolean {
+    return this.outcomes.has(requestId);
+  }
+
+  recordOutcome(requestId: string, outcome: Outcome): void {
+    if (this.outcomes.size >= MAX_OUTCOMES) {
+      const oldest = this.outcomes.keys().next().value;
+      if (oldest !== undefined) this.outcomes.delete(oldest);
+    }
+    this.outcomes.set(requestId, outcome);
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * Behaviour changes made while orders were open, each behind `patched()`: an order that started
+ * before a change replays its old path, every new one takes the new path.
+ */
+export const PATCHES = {
+  /** A charge the provider never answered is posted again under its key, then refunded. */
+  settleUnconfirmedCharge: 'settle-unconfirmed-charge',
+  /** A refund the provider refuses for good ends the order in `Refund failed`. */
+  refundFailureEndsOrder: 'refund-failure-ends-order',
+  /** An operator's cancel completes the workflow with the order's status, readable without a worker. */
+  operatorCancelCompletes: 'operator-cancel-completes',
+} as const;
