@@ -1,11 +1,9 @@
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
-import {
-  ApplicationFailure,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-} from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { z } from 'zod';
+import { OrderNotAnsweringError } from '@delivery/workflows/client';
 import { REFUSAL_TYPES, type RefusalType } from '@delivery/workflows/messages';
+import { ActionRefusedError } from './action-refused';
 import { TemporalUnavailableError } from './temporal-client';
 import { orderIdOf } from './workflow-id';
 
@@ -13,28 +11,22 @@ const REFUSAL_CODES: Record<RefusalType, TRPC_ERROR_CODE_KEY> = {
   [REFUSAL_TYPES.invalidArgument]: 'BAD_REQUEST',
   [REFUSAL_TYPES.wrongState]: 'CONFLICT',
   [REFUSAL_TYPES.wrongDriver]: 'CONFLICT',
-  [REFUSAL_TYPES.retryLater]: 'CONFLICT',
 };
-
-const isRefusalType = (type: string | undefined | null): type is RefusalType =>
-  typeof type === 'string' && Object.hasOwn(REFUSAL_CODES, type);
 
 export const noOrder = (orderId: string): TRPCError =>
   new TRPCError({ code: 'NOT_FOUND', message: `No order ${orderId}.` });
 
 /** The tRPC error a person can act on for what went wrong in a procedure, or `null` if it is a bug. */
 function fromCause(cause: unknown): TRPCError | null {
-  if (cause instanceof TemporalUnavailableError) {
+  if (cause instanceof TemporalUnavailableError || cause instanceof OrderNotAnsweringError) {
     return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: cause.message, cause });
   }
   if (cause instanceof WorkflowNotFoundError) {
     return noOrder(orderIdOf(cause.workflowId) ?? cause.workflowId);
   }
-  if (cause instanceof WorkflowUpdateFailedError && cause.cause instanceof ApplicationFailure) {
-    const refusal = cause.cause;
-    if (isRefusalType(refusal.type)) {
-      return new TRPCError({ code: REFUSAL_CODES[refusal.type], message: refusal.message, cause });
-    }
+  if (cause instanceof ActionRefusedError) {
+    const { type, message } = cause.refusal;
+    return new TRPCError({ code: REFUSAL_CODES[type] ?? 'CONFLICT', message, cause });
   }
   return null;
 }

@@ -1,4 +1,3 @@
-import type { WorkflowExecutionInfo } from '@temporalio/client';
 import { z } from 'zod';
 import { ORDER_STATES, orderInputSchema, type OrderSummary } from '@delivery/common';
 import {
@@ -7,6 +6,7 @@ import {
   OrderStateKey,
   OrderUpdatedAtKey,
 } from '@delivery/common/search-attributes';
+import type { VisibilityRow } from './visibility-row';
 import { orderIdOf } from './workflow-id';
 
 /** What an order's list row needs beyond its search attributes, fixed when the order starts. */
@@ -18,25 +18,34 @@ export type OrderMemo = z.infer<typeof orderMemoSchema>;
 
 const stateSchema = z.enum(ORDER_STATES);
 
+/** A search attribute's value; older servers give single values as one-element lists. */
+function attribute(row: VisibilityRow, name: string): unknown {
+  const value = row.searchAttributes[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value !== '' ? value : null;
+
 /**
  * A list row from one Visibility record (search attributes + memo), without asking the workflow.
  * `null` for a workflow of type `order` that was not started by this API (no memo).
  */
-export function toOrderSummary(info: WorkflowExecutionInfo): OrderSummary | null {
-  const orderId = orderIdOf(info.workflowId);
-  const memo = orderMemoSchema.safeParse(info.memo);
-  const attributes = info.typedSearchAttributes;
-  const state = stateSchema.safeParse(attributes.get(OrderStateKey));
-  const customerId = attributes.get(CustomerIdKey);
+export function toOrderSummary(row: VisibilityRow): OrderSummary | null {
+  const orderId = orderIdOf(row.workflowId);
+  const memo = orderMemoSchema.safeParse(row.memo);
+  const state = stateSchema.safeParse(attribute(row, OrderStateKey.name));
+  const customerId = text(attribute(row, CustomerIdKey.name));
   if (!orderId || !memo.success || !state.success || !customerId) return null;
+  const updatedAt = text(attribute(row, OrderUpdatedAtKey.name));
   return {
     orderId,
     customerId,
     state: state.data,
-    driverId: attributes.get(DriverIdKey) ?? null,
+    driverId: text(attribute(row, DriverIdKey.name)),
     lines: memo.data.lines,
     totalCents: memo.data.totalCents,
     createdAt: memo.data.createdAt,
-    updatedAt: (attributes.get(OrderUpdatedAtKey) ?? info.startTime).toISOString(),
+    updatedAt: new Date(updatedAt ?? row.startTime ?? memo.data.createdAt).toISOString(),
   };
 }

@@ -2,6 +2,7 @@ import type { OrderWindows } from '@delivery/common';
 import { readNumber } from '@delivery/common/env';
 
 const WINDOW_ENV: Record<keyof OrderWindows, string> = {
+  paymentWindowMs: 'ORDER_PAYMENT_WINDOW_MS',
   pickupWindowMs: 'ORDER_PICKUP_WINDOW_MS',
   deliveryWindowMs: 'ORDER_DELIVERY_WINDOW_MS',
   ratingDelayMs: 'ORDER_RATING_DELAY_MS',

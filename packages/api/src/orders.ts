@@ -1,14 +1,8 @@
 import {
-  ApplicationFailure,
   WorkflowExecutionAlreadyStartedError,
   WorkflowIdReusePolicy,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
   type Client,
-  type UpdateDefinition,
-  type WorkflowHandle,
 } from '@temporalio/client';
-import { executionInfoFromRaw } from '@temporalio/client/lib/helpers';
 import { TRPCError } from '@trpc/server';
 import { type OrderInput, type OrderStatus, type OrderSummary } from '@delivery/common';
 import {
@@ -19,15 +13,17 @@ import {
 } from '@delivery/common/search-attributes';
 import { taskQueue } from '@delivery/common/env';
 import type { order } from '@delivery/workflows';
-import { REFUSAL_TYPES, getStatusQuery } from '@delivery/workflows/messages';
-import { refusalOfEndedOrder } from './ended-order';
+import { readStatus, requestAction, type OrderHandle } from '@delivery/workflows/client';
+import type { OrderAction } from '@delivery/workflows/messages';
+import { ActionRefusedError } from './action-refused';
 import { noOrder } from './errors';
 import { isSameOrder } from './same-order';
 import { orderMemoSchema, toOrderSummary, type OrderMemo } from './order-summary';
 import type { TemporalAccess } from './temporal-client';
+import { decodeExecution } from './visibility-row';
 import { workflowIdOf } from './workflow-id';
 
-const handleOf = (client: Client, orderId: string) =>
+const handleOf = (client: Client, orderId: string): OrderHandle =>
   client.workflow.getHandle<typeof order>(workflowIdOf(orderId));
 
 /**
@@ -73,80 +69,43 @@ export function placeOrder(temporal: TemporalAccess, input: OrderInput): Promise
   });
 }
 
-/** The whole status, from the workflow itself; `customerId` hides other customers' orders. */
+/** The whole status: from the workflow, or an ended order's result. `customerId` hides others' orders. */
 export async function orderStatus(
   temporal: TemporalAccess,
   orderId: string,
   customerId?: string,
 ): Promise<OrderStatus> {
-  const status = await temporal.run((client) => handleOf(client, orderId).query(getStatusQuery));
+  const status = await temporal.run((client) => readStatus(handleOf(client, orderId)));
   if (customerId !== undefined && status.customerId !== customerId) throw noOrder(orderId);
   return status;
 }
 
-async function assertOwner(
-  handle: WorkflowHandle,
-  orderId: string,
-  customerId: string,
-): Promise<void> {
+async function assertOwner(handle: OrderHandle, orderId: string, customerId: string) {
   const { typedSearchAttributes } = await handle.describe();
   if (typedSearchAttributes.get(CustomerIdKey) !== customerId) throw noOrder(orderId);
 }
 
 /**
- * Sends an Update and returns the status it produced; the workflow's validator answers why an
- * action cannot take effect. An ended order no longer takes Updates, so its status explains why.
+ * Sends an action to the order and returns the status it produced, or throws why it was refused.
+ * `requestId` names the action for retries: sent again, it is answered with its first outcome.
  */
-const STEP_BOUNDARY_RETRIES = 10;
-const STEP_BOUNDARY_PAUSE_MS = 200;
-
-const isAtStepBoundary = (error: unknown): boolean =>
-  error instanceof WorkflowUpdateFailedError &&
-  error.cause instanceof ApplicationFailure &&
-  error.cause.type === REFUSAL_TYPES.retryLater;
-
-/** An order at a step boundary asks for the action again a moment later: the person need not. */
-async function retryWhileAtStepBoundary<T>(action: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await action();
-    } catch (error) {
-      if (!isAtStepBoundary(error) || attempt >= STEP_BOUNDARY_RETRIES) throw error;
-      await new Promise((resolve) => setTimeout(resolve, STEP_BOUNDARY_PAUSE_MS));
-    }
-  }
-}
-
-export function updateOrder<Args extends unknown[]>(
+export function actOnOrder(
   temporal: TemporalAccess,
   request: {
     orderId: string;
-    update: UpdateDefinition<OrderStatus, Args>;
-    args: Args;
+    action: OrderAction;
+    requestId: string;
     /** Set for customer actions: only the customer who placed the order may act on it. */
     customerId?: string;
   },
 ): Promise<OrderStatus> {
-  const { orderId, update, args, customerId } = request;
+  const { orderId, action, requestId, customerId } = request;
   return temporal.run(async (client) => {
     const handle = handleOf(client, orderId);
     if (customerId !== undefined) await assertOwner(handle, orderId, customerId);
-    // executeUpdate's overloads split Updates with and without arguments; this one takes both.
-    const execute = handle.executeUpdate.bind(handle) as (
-      definition: UpdateDefinition<OrderStatus, Args>,
-      options: { args: Args },
-    ) => Promise<OrderStatus>;
-    try {
-      return await retryWhileAtStepBoundary(() => execute(update, { args }));
-    } catch (error) {
-      if (!(error instanceof WorkflowNotFoundError)) throw error;
-      const status = await handle.query(getStatusQuery);
-      throw new TRPCError({
-        code: 'CONFLICT',
-        message: refusalOfEndedOrder(status, update.name),
-        cause: error,
-      });
-    }
+    const { outcome, status } = await requestAction(handle, { ...action, requestId });
+    if (!outcome.accepted) throw new ActionRefusedError(outcome.refusal);
+    return status;
   });
 }
 
@@ -162,20 +121,16 @@ export function listOrders(
   request: { query: string; pageSize: number; pageToken?: Uint8Array },
 ): Promise<OrderPage> {
   return temporal.run(async (client) => {
-    const { namespace, loadedDataConverter } = client.options;
     const response = await client.workflowService.listWorkflowExecutions({
-      namespace,
+      namespace: client.options.namespace,
       query: request.query,
       pageSize: request.pageSize,
       nextPageToken: request.pageToken,
     });
-    const infos = await Promise.all(
-      response.executions.map((raw) =>
-        executionInfoFromRaw(raw, loadedDataConverter, raw, namespace),
-      ),
-    );
     return {
-      orders: infos.map(toOrderSummary).filter((row): row is OrderSummary => row !== null),
+      orders: response.executions
+        .map((raw) => toOrderSummary(decodeExecution(raw)))
+        .filter((row): row is OrderSummary => row !== null),
       nextPageToken: response.nextPageToken?.length ? response.nextPageToken : null,
     };
   });

@@ -1,6 +1,7 @@
-import { Client, Connection, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { readNumber } from '@delivery/common/env';
 import { temporalConnectConfig } from '@delivery/common/temporal-connection';
+import { ORDER_CLIENT_OPTIONS } from '@delivery/workflows/client';
 import { GRPC, grpcCode } from './grpc-code';
 
 /** Temporal cannot be reached, or did not answer in time: the request may be retried. */
@@ -26,7 +27,6 @@ const UNAVAILABLE_REASONS = new Map<number, string>([
 ]);
 
 function unavailableReason(error: unknown): string | undefined {
-  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return 'did not answer in time';
   const code = grpcCode(error);
   return code === undefined ? undefined : UNAVAILABLE_REASONS.get(code);
 }
@@ -98,7 +98,7 @@ export class TemporalAccess {
         { cause: error },
       );
     }
-    return new Client({ connection, namespace });
+    return new Client({ connection, namespace, workflow: ORDER_CLIENT_OPTIONS });
   }
 }
 

@@ -227,6 +227,42 @@ describe('pickUp and deliver', () => {
     );
   });
 
+  it('answers a retried request (same requestId) with its first outcome, applying it once', async () => {
+    const [dana, sam] = [driver('Dana'), driver('Sam')];
+    const orderId = await placeOrder(alice);
+    await waitForState(alice, orderId, 'Paid');
+    const requestId = randomUUID();
+    const [first, retried] = await Promise.all([
+      dana.board.pickUp({ orderId, requestId }),
+      dana.board.pickUp({ orderId, requestId }),
+    ]);
+    expect(first.state).toBe('Picked up');
+    expect(retried.state).toBe('Picked up');
+    // A new tap is a new request, judged anew.
+    await expectError(
+      dana.board.pickUp({ orderId, requestId: randomUUID() }),
+      'CONFLICT',
+      'You already picked this order up.',
+    );
+    // Another driver's request with the same id is theirs alone, and refused.
+    await expectError(
+      sam.board.pickUp({ orderId, requestId }),
+      'CONFLICT',
+      'Picked up by another driver (Dana).',
+    );
+    const status = await alice.menu.getOrderStatus({ orderId });
+    expect(status.timeline.filter((entry) => entry.state === 'Picked up')).toHaveLength(1);
+  });
+
+  it('refuses a request id that is not a UUID', async () => {
+    const orderId = await placeOrder(alice);
+    await expectError(
+      driver().board.pickUp({ orderId, requestId: 'tap-1' }),
+      'BAD_REQUEST',
+      'The request id must be a UUID.',
+    );
+  });
+
   it('answers NOT_FOUND for an unknown order, and CONFLICT for one that has ended', async () => {
     const dana = driver();
     const unknown = randomUUID();

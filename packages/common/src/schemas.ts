@@ -42,7 +42,13 @@ export const ratingSchema = z.strictObject({
   comment: z.string().trim().max(MAX_COMMENT_LENGTH).optional(),
 });
 
-export const rateOrderSchema = ratingSchema.extend({ orderId: orderIdSchema });
+/** Names one action for its retries: the same id again is answered with the first outcome. */
+export const requestIdSchema = z.uuid({ error: 'The request id must be a UUID.' });
+
+export const rateOrderSchema = ratingSchema.extend({
+  orderId: orderIdSchema,
+  requestId: requestIdSchema.optional(),
+});
 
 export const driverSchema = z.strictObject({
   id: z.string().min(1).max(64),

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, type ClientOptions } from '@temporalio/client';
 import { ManagedProcess, waitForHttp } from './managed-process';
 import { portAnswers } from './ports';
 
@@ -129,10 +129,11 @@ export function orderWorker(options: {
 
 export async function temporalClient(
   address = temporalAddress(),
+  workflow?: ClientOptions['workflow'],
 ): Promise<{ client: Client; close: () => Promise<void> }> {
   const connection = await Connection.connect({ address });
   return {
-    client: new Client({ connection, namespace: 'default' }),
+    client: new Client({ connection, namespace: 'default', workflow }),
     close: () => connection.close(),
   };
 }

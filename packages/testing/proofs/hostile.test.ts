@@ -11,6 +11,7 @@ import {
   temporalClient,
   uniqueTaskQueue,
 } from '@delivery/harness/stack';
+import { ORDER_CLIENT_OPTIONS } from '@delivery/workflows/client';
 import { trpcError, trpcHttp, type TrpcResponse } from '../src/trpc-http';
 import { workflowTaskFailures } from '../src/workflow-health';
 
@@ -368,9 +369,43 @@ describe('every action in every wrong state', () => {
   });
 });
 
+describe('signals sent straight to an order, bypassing the API', () => {
+  it('are ignored when malformed, and leave the order working', async () => {
+    const orderId = await placeOrder();
+    await waitForState(orderId, 'Paid');
+    const { client, close } = await temporalClient(undefined, ORDER_CLIENT_OPTIONS);
+    try {
+      const handle = client.workflow.getHandle(`order-${orderId}`);
+      const listed: unknown[] = [
+        null,
+        'pickUp',
+        [],
+        { action: 'pickUp' },
+        { requestId: '', action: 'cancel' },
+        { requestId: 'x', action: 'toString' },
+        { requestId: 'x', action: '__proto__' },
+        { requestId: 'y', action: 'pickUp', driver: { id: 42 } },
+        { requestId: 'z', action: 'rate', rating: { stars: 'five' } },
+        { requestId: 'w', action: 'deliver', driver: null },
+      ];
+      // No argument at all is an operator's pickedUp, which is allowed: every payload is something.
+      const something = fc.anything().filter((value) => value !== undefined);
+      const generated = fc.sample(something, 60);
+      for (const payload of [...listed, ...generated]) await handle.signal('request', payload);
+      for (const name of ['pickedUp', 'delivered', 'rate'])
+        for (const payload of fc.sample(something, 10)) await handle.signal(name, payload);
+      // The order still answers, and none of it moved the order on.
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(await stateOf(orderId)).toBe('Paid');
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe('after all of it', () => {
   it('has no failed workflow task, no crashed worker and no crashed site', async () => {
-    const { client, close } = await temporalClient();
+    const { client, close } = await temporalClient(undefined, ORDER_CLIENT_OPTIONS);
     try {
       expect(await workflowTaskFailures(client, taskQueue)).toEqual([]);
     } finally {

@@ -1,38 +1,33 @@
 import type { Driver, OrderStatus, Rating } from '@delivery/common';
-import {
-  cancelUpdate,
-  deliverUpdate,
-  pickUpUpdate,
-  rateUpdate,
-} from '@delivery/workflows/messages';
+import { requestAction } from '@delivery/workflows/client';
+import type { OrderAction } from '@delivery/workflows/messages';
 import { waitForState, type OrderHandle } from './orders';
 import { retryTransient } from './retry';
 
 /**
- * Each action is an Update with an id of its own, so sending it again after an outage is the
- * same action, answered once, never a second one.
+ * Sends an action as the sites do, with an id of its own per order and action, so sending it
+ * again after an outage is the same request, answered once. Resolves with the status after it;
+ * a refusal fails.
  */
-const once = (handle: OrderHandle, update: { name: string }) => ({
-  updateId: `${handle.workflowId}:${update.name}`,
-});
-
-export const pickUp = (handle: OrderHandle, driver: Driver): Promise<OrderStatus> =>
-  retryTransient(() =>
-    handle.executeUpdate(pickUpUpdate, { args: [driver], ...once(handle, pickUpUpdate) }),
+async function request(handle: OrderHandle, action: OrderAction): Promise<OrderStatus> {
+  const { outcome, status } = await retryTransient(() =>
+    requestAction(handle, { ...action, requestId: `${handle.workflowId}:${action.action}` }),
   );
+  if (!outcome.accepted)
+    throw new Error(`${action.action} on ${handle.workflowId} refused: ${outcome.refusal.message}`);
+  return status;
+}
 
-export const deliver = (handle: OrderHandle, driver: Driver): Promise<OrderStatus> =>
-  retryTransient(() =>
-    handle.executeUpdate(deliverUpdate, { args: [driver], ...once(handle, deliverUpdate) }),
-  );
+export const pickUp = (handle: OrderHandle, driver: Driver) =>
+  request(handle, { action: 'pickUp', driver });
 
-export const cancel = (handle: OrderHandle): Promise<OrderStatus> =>
-  retryTransient(() => handle.executeUpdate(cancelUpdate, once(handle, cancelUpdate)));
+export const deliver = (handle: OrderHandle, driver: Driver) =>
+  request(handle, { action: 'deliver', driver });
 
-export const rate = (handle: OrderHandle, rating: Rating): Promise<OrderStatus> =>
-  retryTransient(() =>
-    handle.executeUpdate(rateUpdate, { args: [rating], ...once(handle, rateUpdate) }),
-  );
+export const cancel = (handle: OrderHandle) => request(handle, { action: 'cancel' });
+
+export const rate = (handle: OrderHandle, rating: Rating) =>
+  request(handle, { action: 'rate', rating });
 
 /** The happy path once the card is charged: picked up, delivered, rated. Resolves with the result. */
 export async function driveToDelivery(

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Client, WorkflowHandle } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import {
   priceItems,
   type OrderInput,
@@ -11,9 +11,9 @@ import {
 } from '@delivery/common';
 import { CustomerIdKey, OrderStateKey } from '@delivery/common/search-attributes';
 import type { order } from '@delivery/workflows';
-import { getStatusQuery } from '@delivery/workflows/messages';
+import { readStatus, type OrderHandle } from '@delivery/workflows/client';
 
-export type OrderHandle = WorkflowHandle<typeof order>;
+export { readStatus, type OrderHandle };
 
 export const orderWorkflowId = (orderId: string): string => `order-${orderId}`;
 
@@ -53,9 +53,6 @@ export function startOrder(
     ],
   });
 }
-
-export const readStatus = (handle: OrderHandle): Promise<OrderStatus> =>
-  handle.query(getStatusQuery);
 
 /**
  * Polls the order's status until `predicate` holds. A failing query is polled again (a worker or

@@ -1,26 +1,17 @@
-import {
-  ApplicationFailure,
-  WorkflowUpdateFailedError,
-  isGrpcServiceError,
-} from '@temporalio/client';
-import { REFUSAL_TYPES } from '@delivery/workflows/messages';
+import { isGrpcServiceError } from '@temporalio/client';
+import { OrderNotAnsweringError } from '@delivery/workflows/client';
 
 /** gRPC codes a client sees while the Temporal server restarts. */
 const DEADLINE_EXCEEDED = 4;
 const UNAVAILABLE = 14;
 
 /**
- * Whether `error` (or any error it wraps) means "the server was not there" or "not this very
- * moment" (an order at a step boundary), not "the server said no".
+ * Whether `error` (or any error it wraps) means "the server was not there" or "no worker answered
+ * yet", not "the server said no".
  */
 export function isTransient(error: unknown): boolean {
-  if (
-    error instanceof WorkflowUpdateFailedError &&
-    error.cause instanceof ApplicationFailure &&
-    error.cause.type === REFUSAL_TYPES.retryLater
-  )
-    return true;
   for (let current = error; current instanceof Error; current = current.cause) {
+    if (current instanceof OrderNotAnsweringError) return true;
     if (isGrpcServiceError(current) && [DEADLINE_EXCEEDED, UNAVAILABLE].includes(current.code))
       return true;
   }

@@ -2,7 +2,8 @@
 
 import type { OrderStatus, OrderSummary } from '@delivery/common';
 import { Button } from '@delivery/ui/button';
-import { errorCode, errorMessage } from '@delivery/ui/lib/api-errors';
+import { errorCode, errorMessage, retryUnanswered } from '@delivery/ui/lib/api-errors';
+import { newId } from '@delivery/ui/lib/new-id';
 import { toast } from 'sonner';
 import { trpc } from '~/trpc';
 import { summaryOf } from './board-rows';
@@ -18,6 +19,7 @@ export interface OrderActionProps {
 /** A toast with the workflow's answer: "Picked up order …", or its refusal as it worded it. */
 function outcome(done: string, { orderId, onDone, onRefused }: OrderActionProps) {
   return {
+    retry: retryUnanswered,
     onSuccess: (status: OrderStatus) => {
       onDone([summaryOf(status)]);
       toast.success(`${done} order ${orderId.slice(0, 8)}.`);
@@ -38,7 +40,7 @@ export function PickUpButton(props: OrderActionProps) {
       pendingLabel="Picking up…"
       aria-label={`Pick up order ${props.orderId.slice(0, 8)}`}
       data-testid={`pick-up-${props.orderId}`}
-      onClick={() => pickUp.mutate({ orderId: props.orderId })}
+      onClick={() => pickUp.mutate({ orderId: props.orderId, requestId: newId() })}
     >
       Pick up
     </Button>
@@ -54,7 +56,7 @@ export function DeliverButton(props: OrderActionProps) {
       pendingLabel="Delivering…"
       aria-label={`Deliver order ${props.orderId.slice(0, 8)}`}
       data-testid={`deliver-${props.orderId}`}
-      onClick={() => deliver.mutate({ orderId: props.orderId })}
+      onClick={() => deliver.mutate({ orderId: props.orderId, requestId: newId() })}
     >
       Mark delivered
     </Button>

@@ -1,12 +1,12 @@
 'use client';
 
 import { errorMessage, isTransientError } from '@delivery/ui/lib/api-errors';
+import { newId } from '@delivery/ui/lib/new-id';
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
 import { useCart } from '~/cart/cart-store';
 import { cartItems } from '~/cart/cart-state';
 import { trpc } from '~/trpc';
-import { newOrderId } from './new-order-id';
 
 /**
  * Places the cart as one order. The order id is fixed for the checkout attempt, so a double
@@ -33,7 +33,7 @@ export function usePlaceOrder() {
 
   const placeOrder = () => {
     if (createOrder.isPending) return;
-    const orderId = cart.checkoutId ?? newOrderId();
+    const orderId = cart.checkoutId ?? newId();
     dispatch({ type: 'startCheckout', checkoutId: orderId });
     createOrder.mutate({ orderId, items: cartItems(cart), paymentMethod: cart.paymentMethod });
   };

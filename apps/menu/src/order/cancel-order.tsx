@@ -1,7 +1,8 @@
 'use client';
 
 import { Button } from '@delivery/ui/button';
-import { errorMessage } from '@delivery/ui/lib/api-errors';
+import { errorMessage, retryUnanswered } from '@delivery/ui/lib/api-errors';
+import { newId } from '@delivery/ui/lib/new-id';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { trpc } from '~/trpc';
@@ -12,6 +13,7 @@ export function CancelOrder({ orderId }: { orderId: string }) {
   const [confirming, setConfirming] = useState(false);
   const applyStatus = useApplyOrderStatus(orderId);
   const cancel = trpc.cancelOrder.useMutation({
+    retry: retryUnanswered,
     onSuccess: (status) => {
       applyStatus(status);
       toast.success('Order cancelled. Your payment is being refunded.');
@@ -46,7 +48,7 @@ export function CancelOrder({ orderId }: { orderId: string }) {
           autoFocus
           pending={cancel.isPending}
           pendingLabel="Cancelling…"
-          onClick={() => cancel.mutate({ orderId })}
+          onClick={() => cancel.mutate({ orderId, requestId: newId() })}
           data-testid="confirm-cancel"
         >
           Yes, cancel it

@@ -5,7 +5,8 @@ import { Button } from '@delivery/ui/button';
 import { TextAreaField } from '@delivery/ui/field';
 import { StarIcon } from '@delivery/ui/icons';
 import { cx } from '@delivery/ui/lib/cx';
-import { errorMessage } from '@delivery/ui/lib/api-errors';
+import { errorMessage, retryUnanswered } from '@delivery/ui/lib/api-errors';
+import { newId } from '@delivery/ui/lib/new-id';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { trpc } from '~/trpc';
@@ -18,6 +19,7 @@ export function RatingForm({ orderId }: { orderId: string }) {
   const [comment, setComment] = useState('');
   const applyStatus = useApplyOrderStatus(orderId);
   const rate = trpc.rateOrder.useMutation({
+    retry: retryUnanswered,
     onSuccess: (status) => {
       applyStatus(status);
       toast.success('Thanks for rating your meal!');
@@ -32,7 +34,12 @@ export function RatingForm({ orderId }: { orderId: string }) {
       onSubmit={(event) => {
         event.preventDefault();
         const trimmed = comment.trim();
-        rate.mutate({ orderId, stars, ...(trimmed ? { comment: trimmed } : {}) });
+        rate.mutate({
+          orderId,
+          stars,
+          requestId: newId(),
+          ...(trimmed ? { comment: trimmed } : {}),
+        });
       }}
     >
       <fieldset disabled={rate.isPending}>

@@ -1,11 +1,10 @@
 import { boardPageSchema, signInSchema } from '@delivery/common';
-import { deliverUpdate, pickUpUpdate } from '@delivery/workflows/messages';
 import { cursorOf, pageTokenOf } from '../cursor';
 import { driverIdOf } from '../driver-id';
-import { orderRefSchema } from '../inputs';
+import { orderActionSchema, scopedRequestId } from '../inputs';
 import { concernsBoard } from '../live/board';
 import { changesOf } from '../live/change-queue';
-import { listOrders, updateOrder } from '../orders';
+import { actOnOrder, listOrders } from '../orders';
 import { checkDriverPasscode } from '../passcode';
 import { endDriverSession, startDriverSession } from '../session';
 import { driverProcedure, publicProcedure, router } from '../trpc';
@@ -41,19 +40,19 @@ export const driverRouter = router({
     };
   }),
 
-  pickUp: driverProcedure.input(orderRefSchema).mutation(({ ctx, input }) =>
-    updateOrder(ctx.temporal, {
+  pickUp: driverProcedure.input(orderActionSchema).mutation(({ ctx, input }) =>
+    actOnOrder(ctx.temporal, {
       orderId: input.orderId,
-      update: pickUpUpdate,
-      args: [ctx.driver],
+      action: { action: 'pickUp', driver: ctx.driver },
+      requestId: scopedRequestId(`driver:${ctx.driver.id}`, input.requestId),
     }),
   ),
 
-  deliver: driverProcedure.input(orderRefSchema).mutation(({ ctx, input }) =>
-    updateOrder(ctx.temporal, {
+  deliver: driverProcedure.input(orderActionSchema).mutation(({ ctx, input }) =>
+    actOnOrder(ctx.temporal, {
       orderId: input.orderId,
-      update: deliverUpdate,
-      args: [ctx.driver],
+      action: { action: 'deliver', driver: ctx.driver },
+      requestId: scopedRequestId(`driver:${ctx.driver.id}`, input.requestId),
     }),
   ),
 

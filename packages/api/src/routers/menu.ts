@@ -8,11 +8,10 @@ import {
   rateOrderSchema,
   type OrderItem,
 } from '@delivery/common';
-import { cancelUpdate, rateUpdate } from '@delivery/workflows/messages';
-import { orderRefSchema } from '../inputs';
+import { orderActionSchema, orderRefSchema, scopedRequestId } from '../inputs';
 import { changesOf } from '../live/change-queue';
 import { watchOrder } from '../live/order-watch';
-import { listOrders, orderStatus, placeOrder, updateOrder } from '../orders';
+import { actOnOrder, listOrders, orderStatus, placeOrder } from '../orders';
 import { customerProcedure, publicProcedure, router, withClientErrors } from '../trpc';
 import { customerOrdersQuery } from '../visibility-query';
 
@@ -55,21 +54,21 @@ export const menuRouter = router({
     return orders.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }),
 
-  cancelOrder: customerProcedure.input(orderRefSchema).mutation(({ ctx, input }) =>
-    updateOrder(ctx.temporal, {
+  cancelOrder: customerProcedure.input(orderActionSchema).mutation(({ ctx, input }) =>
+    actOnOrder(ctx.temporal, {
       orderId: input.orderId,
-      update: cancelUpdate,
-      args: [],
+      action: { action: 'cancel' },
+      requestId: scopedRequestId(`customer:${ctx.customerId}`, input.requestId),
       customerId: ctx.customerId,
     }),
   ),
 
   rateOrder: customerProcedure.input(rateOrderSchema).mutation(({ ctx, input }) => {
-    const { orderId, stars, comment } = input;
-    return updateOrder(ctx.temporal, {
+    const { orderId, stars, comment, requestId } = input;
+    return actOnOrder(ctx.temporal, {
       orderId,
-      update: rateUpdate,
-      args: [comment ? { stars, comment } : { stars }],
+      action: { action: 'rate', rating: comment ? { stars, comment } : { stars } },
+      requestId: scopedRequestId(`customer:${ctx.customerId}`, requestId),
       customerId: ctx.customerId,
     });
   }),

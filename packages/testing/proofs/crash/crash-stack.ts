@@ -6,6 +6,7 @@ import type { ManagedProcess } from '@delivery/harness/managed-process';
 import { startOrderServices, type OrderServices } from '../../src/order-services';
 import { portAnswers } from '@delivery/harness/ports';
 import { temporalClient, temporalServer } from '@delivery/harness/stack';
+import { ORDER_CLIENT_OPTIONS } from '@delivery/workflows/client';
 
 /** Apart from the shared test server (7243): this suite kills its own. */
 const TEMPORAL_PORT = 7253;
@@ -37,7 +38,7 @@ export async function startCrashStack(): Promise<CrashStack> {
     await temporal.stop();
     throw error;
   });
-  const { client, close } = await temporalClient(address);
+  const { client, close } = await temporalClient(address, ORDER_CLIENT_OPTIONS);
   return {
     ...services,
     temporal,

@@ -13,6 +13,7 @@ const PICKUP_TIMES_OUT_AFTER = 120 * SECOND;
 const DELIVERY_TIMES_OUT_AFTER = 90 * SECOND;
 
 const MET_WINDOWS: OrderWindows = {
+  paymentWindowMs: OUTLASTS_THE_KILLS,
   pickupWindowMs: OUTLASTS_THE_KILLS,
   deliveryWindowMs: OUTLASTS_THE_KILLS,
   ratingDelayMs: RATING_DELAY_MS,

@@ -1,4 +1,5 @@
 import type { Driver, OrderStatus } from '@delivery/common';
+import type { OrderResult } from '@delivery/workflows/messages';
 import { cancel, deliver, pickUp, rate } from '../../src/order-actions';
 import { startOrder, waitForStatus, type OrderHandle } from '../../src/orders';
 import { retryTransient } from '../../src/retry';
@@ -20,7 +21,7 @@ export const RATING = { stars: 4, comment: 'Still warm after all that' };
 export interface CrashRun {
   plan: PlannedOrder[];
   handles: Map<string, OrderHandle>;
-  results: Map<string, OrderStatus>;
+  results: Map<string, OrderResult>;
   kills: KillLog;
   /** Rated orders whose rating delay had not yet run out when the worker was killed. */
   ratingSleepsInterrupted: number;
@@ -145,7 +146,7 @@ export async function runCrashScenario(stack: CrashStack, perPath: number): Prom
   );
 
   await Promise.all([...otherActions, ...ratings]);
-  const results = new Map<string, OrderStatus>();
+  const results = new Map<string, OrderResult>();
   for (const [orderId, handle] of handles)
     results.set(orderId, await retryTransient(() => handle.result(), 300_000));
   return {

@@ -3,6 +3,7 @@ import { startOrderServices, type OrderServices } from '../../src/order-services
 import { temporalClient } from '@delivery/harness/stack';
 import { workerTroubles } from '../../src/worker-health';
 import { workflowTaskFailures } from '../../src/workflow-health';
+import { ORDER_CLIENT_OPTIONS } from '@delivery/workflows/client';
 
 export interface CaseServices extends OrderServices {
   client: Client;
@@ -16,7 +17,7 @@ export async function withCaseServices<T>(
   run: (services: CaseServices) => Promise<T>,
 ): Promise<T> {
   const services = await startOrderServices(options);
-  const { client, close } = await temporalClient();
+  const { client, close } = await temporalClient(undefined, ORDER_CLIENT_OPTIONS);
   try {
     return await run({
       ...services,

@@ -14,6 +14,7 @@ import type { BenchResults } from './results/bench-results';
 import { targetsTable } from './results/results-markdown';
 import { judgeTargets } from './results/targets';
 import { OUTPUTS, writeResults } from './results/write-results';
+import { ORDER_CLIENT_OPTIONS } from '@delivery/workflows/client';
 
 // The API's own Temporal client and placeOrder, which open orders here, read these as in the sites.
 process.env.TEMPORAL_ADDRESS = TEMPORAL_ADDRESS;
@@ -26,7 +27,7 @@ async function measure(stack: BenchStack): Promise<BenchResults> {
   const startedAt = Date.now();
   const loadAtStart = loadAverage();
   await stack.start();
-  const { client, close } = await temporalClient(TEMPORAL_ADDRESS);
+  const { client, close } = await temporalClient(TEMPORAL_ADDRESS, ORDER_CLIENT_OPTIONS);
   try {
     progress(
       'a bare workflow start (baseline), placeOrder in-process, products and createOrder over HTTP, interleaved...',

@@ -30,3 +30,10 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
   return 'Something went wrong. Please try again.';
 }
+
+/**
+ * Retries an action the order has not answered yet (SERVICE_UNAVAILABLE), with the same variables
+ * and so the same request id: the order applies it once, however often it arrives.
+ */
+export const retryUnanswered = (failures: number, error: unknown): boolean =>
+  failures < 3 && errorCode(error) === 'SERVICE_UNAVAILABLE';

@@ -11,7 +11,7 @@ export interface LiveUpdates {
   openOrders: number;
   /** From the driver tapping "Pick up" or "Delivered" to the customer's open page showing it. */
   seenByCustomer: LatencySummary;
-  /** The driver's own request (the workflow Update), for comparison. */
+  /** The driver's own request (signal and answer), for comparison. */
   driverAction: LatencySummary;
 }
 

@@ -26,8 +26,8 @@ const PAID_TIMEOUT_MS = 30_000;
 
 /**
  * An instant driver: taps "Pick up" as soon as the order exists. While the card is still being
- * charged the workflow's validator refuses (CONFLICT, "not paid yet": a rejected Update writes no
- * history), so it taps again, backing off so that waiting drivers do not load the worker.
+ * charged the order refuses (CONFLICT, "not paid yet"; each refused request is a signal in the
+ * order's history), so it taps again, backing off so that waiting drivers do not load the worker.
  */
 async function pickUpWhenPaid(driver: Driver, orderId: string): Promise<number> {
   const deadline = Date.now() + PAID_TIMEOUT_MS;
