@@ -4,7 +4,13 @@ import { formatClockWithSeconds, formatFullDate } from './lib/format-time';
 
 /** The steps of an order that goes well; while it is on this path the steps ahead are shown. */
 const HAPPY_PATH: readonly OrderState[] = ['Charging card', 'Paid', 'Picked up', 'Delivered'];
-const SETBACKS: ReadonlySet<OrderState> = new Set(['Failed', 'Refunding', 'Refunded', 'Cancelled']);
+const SETBACKS: ReadonlySet<OrderState> = new Set([
+  'Failed',
+  'Refunding',
+  'Refunded',
+  'Cancelled',
+  'Refund failed',
+]);
 
 function stepsAhead(timeline: readonly TimelineEntry[]): OrderState[] {
   const reached = new Set(timeline.map((entry) => entry.state));

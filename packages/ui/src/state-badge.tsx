@@ -10,6 +10,7 @@ const tones: Record<OrderState, string> = {
   Refunded: 'bg-stone-200 text-stone-800 ring-stone-300',
   Failed: 'bg-red-100 text-red-900 ring-red-300',
   Cancelled: 'bg-stone-200 text-stone-800 ring-stone-300',
+  'Refund failed': 'bg-red-100 text-red-900 ring-red-300',
 };
 
 const moving: ReadonlySet<OrderState> = new Set(['Charging card', 'Refunding']);

@@ -18,9 +18,16 @@ const HEADLINES: Record<OrderState, (order: OrderStatus) => string> = {
   Refunded: () => 'Your payment was refunded.',
   Failed: () => 'This order could not be placed.',
   Cancelled: () => 'Order cancelled. Your payment was refunded.',
+  'Refund failed': () =>
+    'We could not refund your payment automatically. Our team has been alerted and will refund you.',
 };
 
-const ENDED_BADLY: ReadonlySet<OrderState> = new Set(['Failed', 'Refunded', 'Cancelled']);
+const ENDED_BADLY: ReadonlySet<OrderState> = new Set([
+  'Failed',
+  'Refunded',
+  'Cancelled',
+  'Refund failed',
+]);
 
 /** What is happening now and what the customer can do about it. */
 export function StatusCard({ order }: { order: OrderStatus }) {

@@ -1,7 +1,12 @@
 import { isOnBoard, type OrderState, type OrderSummary } from '@delivery/common';
 
 /** Where an order goes from `Paid` when no driver takes it (cancelled, or not picked up in time). */
-const ENDED_UNPICKED: ReadonlySet<OrderState> = new Set(['Refunding', 'Refunded', 'Cancelled']);
+const ENDED_UNPICKED: ReadonlySet<OrderState> = new Set([
+  'Refunding',
+  'Refunded',
+  'Cancelled',
+  'Refund failed',
+]);
 
 /** Whether a board may have to show or drop this row; other drivers' trips are not news to it. */
 export function concernsBoard(row: OrderSummary, driverId: string): boolean {
