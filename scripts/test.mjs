@@ -4,19 +4,21 @@
 //
 //   node scripts/test.mjs             the everyday suites (unit, payments, workflows, worker, api, e2e)
 //   node scripts/test.mjs proofs      the crash, fault and hostile-input suites
+//   node scripts/test.mjs scaffold    the npm scaffold (a copy of the tree as Temporal's samples are made)
 //   node scripts/test.mjs api e2e     any suites by name
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findCli, portAnswers, startDevServer } from './temporal.mjs';
+import { findCli, findOnPath, portAnswers, startDevServer } from './temporal.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TEST_TEMPORAL_PORT = 7243;
 
 const vitest = (pkg, ...files) => ({ kind: 'vitest', cwd: join(root, pkg), files });
-const SITES = ['--filter=@delivery/menu', '--filter=@delivery/driver'];
+const SITES = ['menu', 'driver'];
 const SUITES = {
   unit: vitest('packages/common'),
   payments: vitest('apps/payments'),
@@ -27,6 +29,7 @@ const SUITES = {
   crash: vitest('packages/testing', 'proofs/crash.test.ts'),
   faults: vitest('packages/testing', 'proofs/faults.test.ts'),
   hostile: { ...vitest('packages/testing', 'proofs/hostile.test.ts'), needsBuild: true },
+  scaffold: vitest('packages/testing', 'scaffold/npm-scaffold.test.ts'),
 };
 const GROUPS = {
   default: ['unit', 'payments', 'workflows', 'worker', 'api', 'e2e'],
@@ -59,9 +62,28 @@ function readCounts(reportFile, read) {
   }
 }
 
-/** Suites that drive the sites run against production builds of them (cached by Turborepo). */
+const nextBin = (site) =>
+  createRequire(join(root, 'apps', site, 'package.json')).resolve('next/dist/bin/next');
+
+/**
+ * Suites that drive the sites run against production builds of them: through Turborepo (which
+ * caches them, and runs the build scripts with pnpm) where pnpm is installed, else with `next
+ * build` itself, so `npm test` works on a machine without pnpm.
+ */
+let built = null;
 function buildSites() {
-  return run(join(root, 'node_modules/.bin/turbo'), ['run', 'build', ...SITES], root);
+  built ??= findOnPath('pnpm')
+    ? run(
+        join(root, 'node_modules/.bin/turbo'),
+        ['run', 'build', ...SITES.map((site) => `--filter=@delivery/${site}`)],
+        root,
+      )
+    : SITES.reduce(
+        (status, site) =>
+          status || run(process.execPath, [nextBin(site), 'build'], join(root, 'apps', site)),
+        0,
+      );
+  return built;
 }
 
 function runVitest(suite, reportFile) {
@@ -91,14 +113,11 @@ function runVitest(suite, reportFile) {
 function runPlaywright(suite, reportFile) {
   const built = buildSites();
   if (built !== 0) return { status: built, counts: null };
-  const status = run(
-    join(suite.cwd, 'node_modules/.bin/playwright'),
-    ['test', '--reporter=list,json'],
-    suite.cwd,
-    {
-      PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile,
-    },
-  );
+  // Resolved through the package, so npm's hoisted layout works as well as pnpm's.
+  const cli = createRequire(join(suite.cwd, 'package.json')).resolve('@playwright/test/cli');
+  const status = run(process.execPath, [cli, 'test', '--reporter=list,json'], suite.cwd, {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile,
+  });
   const counts = readCounts(reportFile, (r) => ({
     passed: r.stats.expected + r.stats.flaky,
     failed: r.stats.unexpected,

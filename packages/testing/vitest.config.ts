@@ -1,11 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
-/** The proof suites: each starts the processes it needs, so they run one file at a time. */
+/** The proofs and the scaffold: each starts the processes it needs, so one file at a time. */
 export default defineConfig({
   test: {
-    include: ['proofs/**/*.test.ts'],
+    include: ['proofs/**/*.test.ts', 'scaffold/**/*.test.ts'],
     testTimeout: 600_000,
-    hookTimeout: 300_000,
+    hookTimeout: 900_000,
     fileParallelism: false,
   },
 });

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -153,7 +154,12 @@ export function nextSite(
   return new ManagedProcess({
     name: site,
     command: process.execPath,
-    args: [join(cwd, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port)],
+    args: [
+      createRequire(join(cwd, 'package.json')).resolve('next/dist/bin/next'),
+      'start',
+      '--port',
+      String(port),
+    ],
     cwd,
     env: {
       TEMPORAL_ADDRESS: temporalAddress(),

@@ -1,0 +1,114 @@
+import { execSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { portAnswers } from '@delivery/harness/ports';
+import { repoRoot } from '@delivery/harness/stack';
+import { trpcHttp } from '../src/trpc-http';
+
+/**
+ * The tree as Temporal's samples are scaffolded (`npx @temporalio/create --sample`): the tracked
+ * files copied to an empty folder, `.npmrc` deleted, `npm install`, then the README's run command.
+ */
+const DEV_PORTS = [7233, 8233, 4242, 3000, 3001];
+const menu = trpcHttp('http://127.0.0.1:3000');
+const driverSite = trpcHttp('http://127.0.0.1:3001');
+
+let folder: string;
+let dev: ChildProcess;
+let output = '';
+let exited: Promise<number | null>;
+
+function waitForOutput(pattern: RegExp, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (pattern.test(output)) {
+        clearInterval(timer);
+        resolve();
+      } else if (Date.now() > deadline) {
+        clearInterval(timer);
+        reject(new Error(`no ${pattern} within ${timeoutMs} ms; output:\n${output.slice(-3000)}`));
+      }
+    }, 250);
+    const deadline = Date.now() + timeoutMs;
+  });
+}
+
+beforeAll(async () => {
+  const taken = (await Promise.all(DEV_PORTS.map((port) => portAnswers(`127.0.0.1:${port}`))))
+    .map((answers, index) => (answers ? DEV_PORTS[index] : null))
+    .filter((port) => port !== null);
+  if (taken.length) throw new Error(`stop what listens on ${taken.join(', ')} (pnpm dev?) first`);
+
+  folder = mkdtempSync(join(tmpdir(), 'scaffold-'));
+  execSync(`git archive HEAD | tar -x -C "${folder}"`, { cwd: repoRoot });
+  rmSync(join(folder, '.npmrc'), { force: true });
+  const install = spawnSync('npm', ['install', '--no-audit', '--no-fund'], {
+    cwd: folder,
+    encoding: 'utf8',
+    timeout: 15 * 60_000,
+  });
+  expect(install.status, `npm install failed:\n${install.stderr.slice(-3000)}`).toBe(0);
+
+  // `npm run dev`, as the README and .post-create say; its own process group, for Ctrl-C.
+  dev = spawn('npm', ['run', 'dev'], { cwd: folder, detached: true });
+  for (const stream of [dev.stdout!, dev.stderr!])
+    stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  exited = new Promise((resolve) => dev.on('exit', (code) => resolve(code)));
+  await waitForOutput(/Durable Delivery is running/, 5 * 60_000);
+});
+
+afterAll(() => {
+  if (dev?.exitCode === null) process.kill(-dev.pid!, 'SIGKILL');
+  if (folder) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('the tree scaffolded with npm, as a sample', () => {
+  it('has next steps for the scaffolder to print, and nothing that points outside the folder', () => {
+    const postCreate = readFileSync(join(folder, '.post-create'), 'utf8');
+    expect(postCreate).toMatch(/npm run dev/);
+    expect(postCreate).toMatch(/localhost:3000/);
+    expect(postCreate).toMatch(/npm test/);
+    const manifest = readFileSync(join(folder, 'package.json'), 'utf8');
+    expect(manifest).not.toMatch(/workspace:|\.\.\/\.\./);
+    expect(existsSync(join(folder, 'node_modules/@delivery/api'))).toBe(true);
+  });
+
+  it('runs with `npm run dev` and takes one order to Delivered over HTTP', async () => {
+    const orderId = crypto.randomUUID();
+    const customer = `dd_customer=${crypto.randomUUID()}`;
+    const placed = await menu.mutation('createOrder', {
+      cookie: customer,
+      input: { orderId, items: [{ productId: 'ramen', quantity: 1 }] },
+    });
+    expect(placed.status, JSON.stringify(placed.body)).toBe(200);
+
+    const stateOf = async () => {
+      const response = await menu.query('getOrderStatus', { cookie: customer, input: { orderId } });
+      return (response.body as { result?: { data?: { state?: string } } }).result?.data?.state;
+    };
+    const deadline = Date.now() + 60_000;
+    while ((await stateOf()) !== 'Paid') {
+      if (Date.now() > deadline) throw new Error(`order ${orderId} was never paid`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+
+    const signIn = await driverSite.mutation('signIn', { input: { name: 'Scaffold Driver' } });
+    const driver = signIn.setCookie.map((line) => line.split(';')[0]).join('; ');
+    for (const action of ['pickUp', 'deliver']) {
+      const response = await driverSite.mutation(action, { cookie: driver, input: { orderId } });
+      expect(response.status, `${action}: ${JSON.stringify(response.body)}`).toBe(200);
+    }
+    expect(await stateOf()).toBe('Delivered');
+  });
+
+  it('stops every process on Ctrl-C, quietly', async () => {
+    process.kill(-dev.pid!, 'SIGINT');
+    expect(await exited).toBe(0);
+    expect(output).toMatch(/\[dev\] stopped/);
+    expect(output).not.toMatch(/ELIFECYCLE|npm (ERR!|error)|run failed/);
+    for (const port of DEV_PORTS)
+      expect(await portAnswers(`127.0.0.1:${port}`), `port ${port}`).toBe(false);
+  });
+});
