@@ -59,13 +59,13 @@ async function fulfil(run: OrderRun): Promise<OrderResult> {
   if (run.state === 'Refunding')
     return refundAndEnd(run, 'Cancelled', 'cancelled-by-customer', {
       event: 'cancelled',
-      message: 'Your order was cancelled and refunded.',
+      refunded: 'Your order was cancelled and refunded.',
     });
   if (run.state === 'Paid') {
     run.status.failureReason = 'No driver picked the order up in time.';
     return refundAndEnd(run, 'Refunded', 'pickup-timeout', {
       event: 'refunded',
-      message: 'No driver could take your order in time; it was refunded.',
+      refunded: 'No driver could take your order in time; it was refunded.',
     });
   }
 
@@ -75,7 +75,7 @@ async function fulfil(run: OrderRun): Promise<OrderResult> {
     run.status.failureReason = 'The order was not delivered in time.';
     return refundAndEnd(run, 'Refunded', 'delivery-timeout', {
       event: 'refunded',
-      message: 'Your order was not delivered in time; it was refunded.',
+      refunded: 'Your order was not delivered in time; it was refunded.',
     });
   }
 
@@ -115,28 +115,33 @@ const chargeRequest = (run: OrderRun) => ({
   paymentMethod: run.input.paymentMethod,
 });
 
-/**
- * The provider did not answer in time, so a charge may still land. Posting it again under the
- * same key settles what happened (the charge it made, or one made now), and it is refunded; the
- * customer hears "not charged" only once that is true.
- */
-async function settleUnansweredCharge(run: OrderRun): Promise<OrderResult> {
+/** The provider did not answer in time: the order fails, with the charge settled and refunded. */
+function settleUnansweredCharge(run: OrderRun): Promise<OrderResult> {
   run.status.failureReason = 'The payment provider did not answer in time.';
-  if (patched(PATCHES.settleUnconfirmedCharge)) {
-    run.moveTo('Refunding');
-    const settled = await settle(run);
-    if (settled === 'declined')
-      return run.end(
-        'Failed',
-        'payment-failed',
-        'We could not take your payment. You have not been charged.',
-      );
-  }
-  return refundAndEnd(run, 'Failed', 'charge-unconfirmed', {
+  return settleRefundAndEnd(run, 'Failed', 'charge-unconfirmed', {
     event: 'payment-failed',
-    message:
+    notCharged: 'We could not take your payment. You have not been charged.',
+    refunded:
       'We could not take your payment. Anything taken was refunded: you have not been charged.',
   });
+}
+
+/**
+ * Ends an order whose charge has no answer. It may still land, so it is posted again under the
+ * same key, which settles what happened (the charge the provider made, or one made now), and then
+ * refunded; the customer hears "not charged" only once that is true.
+ */
+async function settleRefundAndEnd(
+  run: OrderRun,
+  state: OrderState,
+  reason: string,
+  notice: { event: string; notCharged: string; refunded: string },
+): Promise<OrderResult> {
+  if (patched(PATCHES.settleUnconfirmedCharge)) {
+    if (run.state !== 'Refunding') run.moveTo('Refunding');
+    if ((await settle(run)) === 'declined') return run.end(state, notice.event, notice.notCharged);
+  }
+  return refundAndEnd(run, state, reason, notice);
 }
 
 async function settle(run: OrderRun): Promise<'charged' | 'declined'> {
@@ -155,9 +160,9 @@ async function refundAndEnd(
   run: OrderRun,
   state: OrderState,
   reason: string,
-  notice: { event: string; message: string },
+  notice: { event: string; refunded: string },
 ): Promise<OrderResult> {
-  if (await run.refund(reason)) return run.end(state, notice.event, notice.message);
+  if (await run.refund(reason)) return run.end(state, notice.event, notice.refunded);
   run.status.failureReason = 'The payment provider refused the refund. Our team has been alerted.';
   return run.end(
     'Refund failed',
@@ -177,18 +182,11 @@ const REFUNDABLE_STATES: readonly OrderState[] = [
 /** An operator cancelled the workflow: money taken for an undelivered order goes back first. */
 async function cancelledByOperator(run: OrderRun): Promise<OrderResult> {
   if (!REFUNDABLE_STATES.includes(run.state)) return run.finish();
-  // No answer to the charge yet: it may still land, so settle it before refunding.
-  if (run.status.chargeId === null && patched(PATCHES.settleUnconfirmedCharge)) {
-    if (run.state !== 'Refunding') run.moveTo('Refunding');
-    if ((await settle(run)) === 'declined')
-      return run.end(
-        'Cancelled',
-        'cancelled',
-        'Your order was cancelled. You have not been charged.',
-      );
-  }
-  return refundAndEnd(run, 'Cancelled', 'cancelled-by-operator', {
-    event: 'cancelled',
-    message: 'Your order was cancelled and refunded.',
-  });
+  const notice = { event: 'cancelled', refunded: 'Your order was cancelled and refunded.' };
+  if (run.status.chargeId === null)
+    return settleRefundAndEnd(run, 'Cancelled', 'cancelled-by-operator', {
+      ...notice,
+      notCharged: 'Your order was cancelled. You have not been charged.',
+    });
+  return refundAndEnd(run, 'Cancelled', 'cancelled-by-operator', notice);
 }
