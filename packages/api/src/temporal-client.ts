@@ -1,8 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { readNumber } from '@delivery/common/env';
 import { temporalConnectConfig } from '@delivery/common/temporal-connection';
-import { ORDER_CLIENT_OPTIONS } from '@delivery/workflows/client';
-import { GRPC, grpcCode } from './grpc-code';
+import { GRPC, ORDER_CLIENT_OPTIONS, grpcCode } from '@delivery/workflows/client';
 
 /** Temporal cannot be reached, or did not answer in time: the request may be retried. */
 export class TemporalUnavailableError extends Error {
@@ -23,6 +22,7 @@ export interface TemporalAccessOptions {
 const UNAVAILABLE_REASONS = new Map<number, string>([
   [GRPC.deadlineExceeded, 'did not answer in time'],
   [GRPC.resourceExhausted, 'is overloaded'],
+  [GRPC.failedPrecondition, 'is recovering this order (a worker stopped in the middle of it)'],
   [GRPC.unavailable, 'is unreachable'],
 ]);
 

@@ -1,21 +1,16 @@
-import { isGrpcServiceError } from '@temporalio/client';
-import { OrderNotAnsweringError } from '@delivery/workflows/client';
+import { GRPC, OrderNotAnsweringError, grpcCode } from '@delivery/workflows/client';
 
 /** gRPC codes a client sees while the Temporal server restarts. */
-const DEADLINE_EXCEEDED = 4;
-const UNAVAILABLE = 14;
+const RESTARTING: readonly (number | undefined)[] = [GRPC.deadlineExceeded, GRPC.unavailable];
 
 /**
  * Whether `error` (or any error it wraps) means "the server was not there" or "no worker answered
  * yet", not "the server said no".
  */
 export function isTransient(error: unknown): boolean {
-  for (let current = error; current instanceof Error; current = current.cause) {
+  for (let current = error; current instanceof Error; current = current.cause)
     if (current instanceof OrderNotAnsweringError) return true;
-    if (isGrpcServiceError(current) && [DEADLINE_EXCEEDED, UNAVAILABLE].includes(current.code))
-      return true;
-  }
-  return false;
+  return RESTARTING.includes(grpcCode(error));
 }
 
 /** Calls `fn` until it settles with anything but a transient error, for at most `timeoutMs`. */

@@ -15,7 +15,10 @@ import {
   type RequestAnswer,
 } from './messages';
 import type { order } from './order';
+import { GRPC, grpcCode } from './grpc-code';
 import { refusalAfterEnd } from './rules';
+
+export { GRPC, grpcCode };
 
 /*
  * The caller's side of the order's messages, for the API and the tests alike. With a client made
@@ -71,12 +74,15 @@ export async function readStatus(handle: OrderHandle): Promise<OrderStatus> {
   return status;
 }
 
+/** The request's answer, or `null` while the order has not handled it (or cannot answer yet). */
 async function answerOf(handle: OrderHandle, request: OrderRequest): Promise<RequestAnswer | null> {
   try {
     return await handle.query(requestOutcomeQuery, request.requestId);
   } catch (error) {
-    if (!(error instanceof QueryRejectedError)) throw error;
-    return answerOfEnded(handle, request);
+    if (error instanceof QueryRejectedError) return answerOfEnded(handle, request);
+    // A worker died in the order's last task: no query is served until another worker has run it.
+    if (grpcCode(error) === GRPC.failedPrecondition) return null;
+    throw error;
   }
 }
 

@@ -1,7 +1,9 @@
-/** gRPC status codes this package tells apart. */
+/** gRPC status codes callers of Temporal tell apart. */
 export const GRPC = {
   deadlineExceeded: 4,
   resourceExhausted: 8,
+  /** On a query: the workflow's last task failed or timed out (a worker died in it). */
+  failedPrecondition: 9,
   unavailable: 14,
 } as const;
 
