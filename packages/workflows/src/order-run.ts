@@ -36,6 +36,8 @@ export class OrderRun {
   deliveryDueAt = 0;
   /** False once the rating window's timer has fired. */
   ratingOpen = true;
+  /** Decided once, where the order starts, so the patch marker has a fixed place in history. */
+  private readonly quietNotificationRecords = patched(PATCHES.quietNotificationRecords);
   private readonly outcomes = new Map<string, Outcome>();
   private readonly notificationsInFlight: Promise<void>[] = [];
 
@@ -94,7 +96,7 @@ export class OrderRun {
     const sentAt = iso(Date.now());
     const record = (delivered: boolean) => {
       this.status.notifications.push({ id, event, message, at: sentAt, delivered });
-      this.touch();
+      if (!this.quietNotificationRecords) this.touch();
     };
     this.notificationsInFlight.push(
       sendPushNotification({

@@ -9,4 +9,10 @@ export const PATCHES = {
   refundFailureEndsOrder: 'refund-failure-ends-order',
   /** An operator's cancel completes the workflow with the order's status, readable without a worker. */
   operatorCancelCompletes: 'operator-cancel-completes',
+  /**
+   * A finished notification is recorded in the order's state without a command of its own. Work
+   * around a platform bug (docs/actions.md): a command issued when an activity finishes can be
+   * written before a signal's commands live and replayed after them.
+   */
+  quietNotificationRecords: 'quiet-notification-records',
 } as const;

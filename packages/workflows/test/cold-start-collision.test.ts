@@ -135,7 +135,7 @@ describe('an action that reaches a cold worker with a fired timer or a finished 
         connection: nativeConnection,
         taskQueue,
         workflowBundle: await workflowBundle(),
-        stickyQueueScheduleToStartTimeout: '1 second',
+        stickyQueueScheduleToStartTimeout: '4 seconds',
       });
 
     await activityWorker.runUntil(async () => {

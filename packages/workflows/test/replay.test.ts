@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
@@ -15,11 +15,11 @@ const replay = (path: string) => {
 };
 
 describe('recorded order histories replay against the current workflow code', () => {
-  it('has fixtures of the Update era and of requests', () => {
-    expect(fixtures.filter((file) => file.startsWith('v1-updates')).length).toBe(8);
-    expect(fixtures.filter((file) => file.startsWith('v2-requests')).length).toBeGreaterThanOrEqual(
-      8,
-    );
+  it('has fixtures of the Update era, of requests, and of quiet notification records', () => {
+    const count = (folder: string) => fixtures.filter((file) => file.startsWith(folder)).length;
+    expect(count('v1-updates')).toBe(8);
+    expect(count('v2-requests')).toBe(11);
+    expect(count('v3-quiet-notifications')).toBe(11);
   });
 
   it.each(fixtures)('%s', async (file) => {
@@ -28,18 +28,30 @@ describe('recorded order histories replay against the current workflow code', ()
 });
 
 /**
- * Platform bug, kept as a fixture that documents it: an Update that reached a worker starting the
- * workflow cold, in one workflow task with a fired timer and finished activities, was accepted
- * after the timer's commands live but is applied before them in replay
- * (temporalio/sdk-typescript#1966, temporalio/sdk-python#1591). No workflow code can replay this
- * history; the order's actions are signals since (docs/actions.md).
+ * Platform bugs, kept as fixtures that document them: each history was written live in an order
+ * no replay reproduces, so no workflow code can replay it (docs/actions.md). Should an SDK
+ * upgrade make one replay, its test fails and tells us to revisit the workarounds.
  */
-describe('the Update collision on a cold worker (SDK bug)', () => {
-  const evidence = join(historiesDir, '../sdk-bugs/nde-rating-update-cold-start.json');
-
-  it(`${relative(historiesDir, evidence)} still fails to replay with the SDK's error`, async () => {
-    await expect(replay(evidence)).rejects.toThrow(
+const SDK_BUGS = [
+  {
+    // An Update accepted by a worker that started the workflow cold, in one task with a fired
+    // timer and finished activities (temporalio/sdk-typescript#1966, temporalio/sdk-python#1591).
+    file: 'nde-rating-update-cold-start.json',
+    error:
       /Nondeterminism error: Update machine does not handle this event: HistoryEvent\(id: 55, UpsertWorkflowSearchAttributes\)/,
-    );
+  },
+  {
+    // A signal handled by a worker that already held the order, after an activity finished while
+    // the task waited on a dead worker's sticky queue: live, the activity's follow-up commands
+    // came first; a replay runs the signal's handler first.
+    file: 'nde-signal-after-activity-warm-worker.json',
+    error:
+      /Nondeterminism error: Activity machine does not handle this event: HistoryEvent\(id: 40, UpsertWorkflowSearchAttributes\)/,
+  },
+];
+
+describe('histories the SDK wrote but cannot replay (platform bugs)', () => {
+  it.each(SDK_BUGS)('$file still fails to replay with the SDK error', async ({ file, error }) => {
+    await expect(replay(join(historiesDir, '../sdk-bugs', file))).rejects.toThrow(error);
   });
 });

@@ -29,8 +29,8 @@ import type { order } from '../../src';
 const here = dirname(fileURLToPath(import.meta.url));
 export const workflowsPath = join(here, '../../src/index.ts');
 export const historiesDir = join(here, '../fixtures/histories');
-/** Where new recordings go: histories of orders whose actions are requests (signals). */
-const recordingsDir = join(historiesDir, 'v2-requests');
+/** Where new recordings go: orders whose actions are requests and whose notifications finish quietly. */
+const recordingsDir = join(historiesDir, 'v3-quiet-notifications');
 
 /** Short windows so every path of an order runs in seconds. */
 export const SHORT_WINDOWS: OrderWindows = {
