@@ -58,8 +58,8 @@ export const cancelSignal = defineSignal('cancel');
 export const rateSignal = defineSignal<[Rating]>('rate');
 
 /**
- * The Updates actions used to be sent as. Still handled, so the orders that took them replay and
- * an older client still works; nothing in this project sends them any more.
+ * The Updates actions used to be sent as: handled so the orders that took them replay, and
+ * refused when sent anew.
  */
 export const pickUpUpdate = defineUpdate<OrderStatus, [Driver]>('pickUp');
 export const deliverUpdate = defineUpdate<OrderStatus, [Driver]>('deliver');

@@ -13,6 +13,7 @@ import {
   rateUpdate,
   requestOutcomeQuery,
   requestSignal,
+  REFUSAL_TYPES,
   type ActionName,
   type Refusal,
 } from './messages';
@@ -131,16 +132,19 @@ export function answerRequests(run: OrderRun): void {
     applySignal('rate', refusalToRate(run.status, rating, run.ratingOpen), () => rate(run, rating)),
   );
 
+  // Updates applied before actions became requests replay through these handlers; a new one is
+  // refused, so none can meet a cold worker again (docs/actions.md).
+  const refuseNewUpdate = (..._args: unknown[]): void =>
+    throwIfRefused({
+      type: REFUSAL_TYPES.invalidArgument,
+      message: 'Actions are sent as requests now (the `request` signal); Updates are refused.',
+    });
   setHandler(pickUpUpdate, (driver) => (pickUp(run, driver), run.status), {
-    validator: (driver) => throwIfRefused(refusalToPickUp(run.status, driver)),
+    validator: refuseNewUpdate,
   });
-  setHandler(deliverUpdate, () => (deliver(run), run.status), {
-    validator: (driver) => throwIfRefused(refusalToDeliver(run.status, driver)),
-  });
-  setHandler(cancelUpdate, () => (cancel(run), run.status), {
-    validator: () => throwIfRefused(refusalToCancel(run.status)),
-  });
+  setHandler(deliverUpdate, () => (deliver(run), run.status), { validator: refuseNewUpdate });
+  setHandler(cancelUpdate, () => (cancel(run), run.status), { validator: refuseNewUpdate });
   setHandler(rateUpdate, (rating) => (rate(run, rating), run.status), {
-    validator: (rating) => throwIfRefused(refusalToRate(run.status, rating, run.ratingOpen)),
+    validator: refuseNewUpdate,
   });
 }

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moneyMoved } from '@delivery/harness/ledger';
-import { deliveredSignal, pickedUpSignal } from '../src/messages';
+import { deliveredSignal, pickUpUpdate, pickedUpSignal } from '../src/messages';
 import {
   accepted,
   act,
@@ -168,6 +171,10 @@ describe('order workflow against a real Temporal server', () => {
       );
       expect(await refusal(handle, { action: 'pickUp', driver: { id: '', name: '' } })).toMatch(
         /driver needs/,
+      );
+      // Updates are refused now: none can meet a cold worker (docs/actions.md).
+      await expect(handle.executeUpdate(pickUpUpdate, { args: [dana] })).rejects.toThrow(
+        WorkflowUpdateFailedError,
       );
 
       const race = await Promise.all([
