@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { historiesDir, workflowsPath } from './support/order-harness';
@@ -9,10 +8,13 @@ const fixtures = readdirSync(historiesDir, { recursive: true, encoding: 'utf8' }
   .filter((file) => file.endsWith('.json'))
   .sort();
 
-const replay = (path: string) => {
-  const history = historyFromJSON(JSON.parse(readFileSync(path, 'utf8')));
-  return Worker.runReplayHistory({ workflowsPath, replayName: path }, history, path);
-};
+/** The Worker reads a history in the JSON the Temporal CLI and UI export. */
+const replay = (path: string) =>
+  Worker.runReplayHistory(
+    { workflowsPath, replayName: path },
+    JSON.parse(readFileSync(path, 'utf8')),
+    path,
+  );
 
 describe('recorded order histories replay against the current workflow code', () => {
   it('has fixtures of the Update era, of requests, and of quiet notification records', () => {

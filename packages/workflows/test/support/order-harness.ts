@@ -1,9 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import {
   bundleWorkflowCode,
   NativeConnection,
@@ -21,7 +21,7 @@ import {
   type PaymentMethodId,
 } from '@delivery/common';
 import { CustomerIdKey, OrderStateKey } from '@delivery/common/search-attributes';
-import { uniqueTaskQueue } from '@delivery/harness/stack';
+import { repoRoot, uniqueTaskQueue } from '@delivery/harness/stack';
 import { ORDER_CLIENT_OPTIONS, readStatus, requestAction } from '../../src/client';
 import type { OrderAction, RequestAnswer } from '../../src/messages';
 import type { order } from '../../src';
@@ -201,5 +201,23 @@ export async function recordHistory(
 ): Promise<void> {
   if (!process.env.RECORD_HISTORIES) return;
   mkdirSync(recordingsDir, { recursive: true });
-  writeFileSync(join(recordingsDir, `${name}.json`), historyToJSON(await handle.fetchHistory()));
+  // The Temporal CLI's JSON export, the same form `temporal workflow show -o json` gives anyone.
+  const cli = execFileSync(process.execPath, [join(repoRoot, 'scripts/temporal.mjs'), 'cli'], {
+    encoding: 'utf8',
+  }).trim();
+  const history = execFileSync(
+    cli,
+    [
+      'workflow',
+      'show',
+      '--workflow-id',
+      handle.workflowId,
+      '--address',
+      inject('temporalAddress'),
+      '--output',
+      'json',
+    ],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  writeFileSync(join(recordingsDir, `${name}.json`), history);
 }
