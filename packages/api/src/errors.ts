@@ -2,10 +2,9 @@ import { TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { z } from 'zod';
 import { OrderNotAnsweringError } from '@delivery/workflows/client';
-import { REFUSAL_TYPES, type RefusalType } from '@delivery/workflows/messages';
+import { REFUSAL_TYPES, orderIdOf, type RefusalType } from '@delivery/workflows/contract';
 import { ActionRefusedError } from './action-refused';
 import { TemporalUnavailableError } from './temporal-client';
-import { orderIdOf } from './workflow-id';
 
 const REFUSAL_CODES: Record<RefusalType, TRPC_ERROR_CODE_KEY> = {
   [REFUSAL_TYPES.invalidArgument]: 'BAD_REQUEST',

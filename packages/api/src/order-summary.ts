@@ -5,16 +5,15 @@ import {
   DriverIdKey,
   OrderStateKey,
   OrderUpdatedAtKey,
-} from '@delivery/common/search-attributes';
+  orderIdOf,
+  type OrderMemo,
+} from '@delivery/workflows/contract';
 import type { VisibilityRow } from './visibility-row';
-import { orderIdOf } from './workflow-id';
 
-/** What an order's list row needs beyond its search attributes, fixed when the order starts. */
-export const orderMemoSchema = orderInputSchema
+/** Reads the memo `orderStartOptions` wrote; an order started some other way has none. */
+export const orderMemoSchema: z.ZodType<OrderMemo> = orderInputSchema
   .pick({ lines: true, totalCents: true, paymentMethod: true })
   .extend({ createdAt: z.iso.datetime() });
-
-export type OrderMemo = z.infer<typeof orderMemoSchema>;
 
 const stateSchema = z.enum(ORDER_STATES);
 

@@ -1,27 +1,22 @@
-import {
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowIdReusePolicy,
-  type Client,
-} from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { TRPCError } from '@trpc/server';
 import { type OrderInput, type OrderStatus, type OrderSummary } from '@delivery/common';
 import {
   CustomerIdKey,
-  OrderStateKey,
-  OrderUpdatedAtKey,
   WORKFLOW_TYPE,
-} from '@delivery/common/search-attributes';
+  orderStartOptions,
+  workflowIdOf,
+  type OrderAction,
+} from '@delivery/workflows/contract';
 import { taskQueue } from '@delivery/common/env';
 import type { order } from '@delivery/workflows';
 import { readStatus, requestAction, type OrderHandle } from '@delivery/workflows/client';
-import type { OrderAction } from '@delivery/workflows/messages';
 import { ActionRefusedError } from './action-refused';
 import { noOrder } from './errors';
 import { isSameOrder } from './same-order';
-import { orderMemoSchema, toOrderSummary, type OrderMemo } from './order-summary';
+import { orderMemoSchema, toOrderSummary } from './order-summary';
 import type { TemporalAccess } from './temporal-client';
 import { decodeExecution } from './visibility-row';
-import { workflowIdOf } from './workflow-id';
 
 const handleOf = (client: Client, orderId: string): OrderHandle =>
   client.workflow.getHandle<typeof order>(workflowIdOf(orderId));
@@ -31,26 +26,12 @@ const handleOf = (client: Client, orderId: string): OrderHandle =>
  * request again finds the order it started instead of charging twice.
  */
 export function placeOrder(temporal: TemporalAccess, input: OrderInput): Promise<void> {
-  const memo: OrderMemo = {
-    lines: input.lines,
-    totalCents: input.totalCents,
-    paymentMethod: input.paymentMethod,
-    createdAt: new Date().toISOString(),
-  };
   return temporal.run(async (client) => {
     try {
-      await client.workflow.start<typeof order>(WORKFLOW_TYPE, {
-        workflowId: workflowIdOf(input.orderId),
-        taskQueue: taskQueue(),
-        args: [input],
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        memo: { ...memo },
-        typedSearchAttributes: [
-          { key: CustomerIdKey, value: input.customerId },
-          { key: OrderStateKey, value: 'Charging card' },
-          { key: OrderUpdatedAtKey, value: new Date(memo.createdAt) },
-        ],
-      });
+      await client.workflow.start<typeof order>(
+        WORKFLOW_TYPE,
+        orderStartOptions(input, { taskQueue: taskQueue() }),
+      );
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
       const existing = await handleOf(client, input.orderId).describe();

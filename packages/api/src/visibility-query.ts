@@ -1,11 +1,11 @@
-import { type OrderState } from '@delivery/common';
+import { WAITING_FOR_DRIVER, WITH_DRIVER, type OrderState } from '@delivery/common';
 import {
   CustomerIdKey,
   DriverIdKey,
   OrderStateKey,
   OrderUpdatedAtKey,
   WORKFLOW_TYPE,
-} from '@delivery/common/search-attributes';
+} from '@delivery/workflows/contract';
 
 /** A string literal of Temporal's List Filter: quotes and backslashes escaped. */
 export function literal(value: string): string {
@@ -20,8 +20,8 @@ export const customerOrdersQuery = (customerId: string): string =>
 
 /** What a driver's board shows: orders waiting for any driver, and the ones this driver carries. */
 export const boardQuery = (driverId: string): string =>
-  `${ofType} AND ExecutionStatus='Running' AND (${inState('Paid')} OR ` +
-  `(${inState('Picked up')} AND ${DriverIdKey.name}=${literal(driverId)}))`;
+  `${ofType} AND ExecutionStatus='Running' AND (${inState(WAITING_FOR_DRIVER)} OR ` +
+  `(${inState(WITH_DRIVER)} AND ${DriverIdKey.name}=${literal(driverId)}))`;
 
 export const changedSinceQuery = (since: Date): string =>
   `${ofType} AND ${OrderUpdatedAtKey.name}>=${literal(since.toISOString())}`;

@@ -1,5 +1,5 @@
 import { findProduct } from './catalog';
-import type { OrderItem, OrderLine } from './order';
+import type { OrderItem, OrderLine } from './order-model';
 
 export class UnknownProductError extends Error {
   constructor(readonly productId: string) {

@@ -1,7 +1,7 @@
 import { WorkflowClient } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allCharges, moneyByOrder } from '@delivery/harness/ledger';
-import { getStatusQuery } from '@delivery/workflows/messages';
+import { getStatusQuery } from '@delivery/workflows/contract';
 import { orderWorkflowId, readStatus, statesVisited } from '../src/orders';
 import { unreplayableHistories } from '../src/replay';
 import { workerTroubles } from '../src/worker-health';

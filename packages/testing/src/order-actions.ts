@@ -1,6 +1,6 @@
 import type { Driver, OrderStatus, Rating } from '@delivery/common';
 import { requestAction } from '@delivery/workflows/client';
-import type { OrderAction } from '@delivery/workflows/messages';
+import type { OrderAction } from '@delivery/workflows/contract';
 import { waitForState, type OrderHandle } from './orders';
 import { retryTransient } from './retry';
 

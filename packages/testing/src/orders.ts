@@ -9,7 +9,7 @@ import {
   type OrderWindows,
   type PaymentMethodId,
 } from '@delivery/common';
-import { CustomerIdKey, OrderStateKey } from '@delivery/common/search-attributes';
+import { CustomerIdKey, OrderStateKey } from '@delivery/workflows/contract';
 import type { order } from '@delivery/workflows';
 import { readStatus, type OrderHandle } from '@delivery/workflows/client';
 

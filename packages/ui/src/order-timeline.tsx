@@ -1,20 +1,16 @@
-import type { OrderState, TimelineEntry } from '@delivery/common';
+import {
+  HAPPY_PATH,
+  SETBACK_STATES,
+  isIn,
+  type OrderState,
+  type TimelineEntry,
+} from '@delivery/common';
 import { cx } from './lib/cx';
 import { formatClockWithSeconds, formatFullDate } from './lib/format-time';
 
-/** The steps of an order that goes well; while it is on this path the steps ahead are shown. */
-const HAPPY_PATH: readonly OrderState[] = ['Charging card', 'Paid', 'Picked up', 'Delivered'];
-const SETBACKS: ReadonlySet<OrderState> = new Set([
-  'Failed',
-  'Refunding',
-  'Refunded',
-  'Cancelled',
-  'Refund failed',
-]);
-
 function stepsAhead(timeline: readonly TimelineEntry[]): OrderState[] {
   const reached = new Set(timeline.map((entry) => entry.state));
-  if ([...reached].some((state) => SETBACKS.has(state))) return [];
+  if ([...reached].some((state) => isIn(SETBACK_STATES, state))) return [];
   return HAPPY_PATH.filter((state) => !reached.has(state));
 }
 
@@ -61,7 +57,7 @@ type Tone = 'done' | 'current' | 'setback' | 'failed' | 'ahead';
 
 function toneOf(state: OrderState, current: boolean): Tone {
   if (state === 'Failed') return 'failed';
-  if (SETBACKS.has(state)) return 'setback';
+  if (isIn(SETBACK_STATES, state)) return 'setback';
   return current ? 'current' : 'done';
 }
 

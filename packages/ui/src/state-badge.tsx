@@ -1,4 +1,4 @@
-import type { OrderState } from '@delivery/common';
+import { PAYMENT_IN_PROGRESS_STATES, isIn, type OrderState } from '@delivery/common';
 import { cx } from './lib/cx';
 
 const tones: Record<OrderState, string> = {
@@ -13,8 +13,6 @@ const tones: Record<OrderState, string> = {
   'Refund failed': 'bg-red-100 text-red-900 ring-red-300',
 };
 
-const moving: ReadonlySet<OrderState> = new Set(['Charging card', 'Refunding']);
-
 /** The order's state in words and colour; `data-state` lets tests read it without parsing. */
 export function StateBadge({ state, className }: { state: OrderState; className?: string }) {
   return (
@@ -28,7 +26,10 @@ export function StateBadge({ state, className }: { state: OrderState; className?
     >
       <span
         aria-hidden
-        className={cx('size-1.5 rounded-full bg-current', moving.has(state) && 'animate-pulse')}
+        className={cx(
+          'size-1.5 rounded-full bg-current',
+          isIn(PAYMENT_IN_PROGRESS_STATES, state) && 'animate-pulse',
+        )}
       />
       {state}
     </span>

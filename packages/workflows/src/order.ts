@@ -5,8 +5,14 @@ import {
   isCancellation,
   patched,
 } from '@temporalio/workflow';
-import { formatCents, type OrderInput, type OrderState } from '@delivery/common';
-import { chargeWithin, settleCharge } from './activities';
+import {
+  REFUNDABLE_STATES,
+  formatCents,
+  isIn,
+  type OrderInput,
+  type OrderState,
+} from '@delivery/common';
+import { chargeWithin, settleCharge } from './activity-proxies';
 import { isCardDeclined } from './failures';
 import { orderInputProblem } from './input-check';
 import type { OrderResult } from './messages';
@@ -171,17 +177,9 @@ async function refundAndEnd(
   );
 }
 
-/** States in which the customer has paid (or may have) and has no food yet. */
-const REFUNDABLE_STATES: readonly OrderState[] = [
-  'Charging card',
-  'Paid',
-  'Picked up',
-  'Refunding',
-];
-
 /** An operator cancelled the workflow: money taken for an undelivered order goes back first. */
 async function cancelledByOperator(run: OrderRun): Promise<OrderResult> {
-  if (!REFUNDABLE_STATES.includes(run.state)) return run.finish();
+  if (!isIn(REFUNDABLE_STATES, run.state)) return run.finish();
   const notice = { event: 'cancelled', refunded: 'Your order was cancelled and refunded.' };
   if (run.status.chargeId === null)
     return settleRefundAndEnd(run, 'Cancelled', 'cancelled-by-operator', {

@@ -1,4 +1,9 @@
-import { isOnBoard, type OrderStatus, type OrderSummary } from '@delivery/common';
+import {
+  WAITING_FOR_DRIVER,
+  isOnBoard,
+  type OrderStatus,
+  type OrderSummary,
+} from '@delivery/common';
 import { isNewer } from '@delivery/ui/lib/order-rows';
 
 export interface BoardPage {
@@ -6,7 +11,7 @@ export interface BoardPage {
   nextCursor: string | null;
 }
 
-export const isWaiting = (row: OrderSummary): boolean => row.state === 'Paid';
+export const isWaiting = (row: OrderSummary): boolean => row.state === WAITING_FOR_DRIVER;
 
 /** The list row of a status an action returned, to show its outcome before the feed does. */
 export const summaryOf = (status: OrderStatus): OrderSummary => ({

@@ -1,16 +1,8 @@
-import { isOnBoard, type OrderState, type OrderSummary } from '@delivery/common';
-
-/** Where an order goes from `Paid` when no driver takes it (cancelled, or not picked up in time). */
-const ENDED_UNPICKED: ReadonlySet<OrderState> = new Set([
-  'Refunding',
-  'Refunded',
-  'Cancelled',
-  'Refund failed',
-]);
+import { SETBACK_STATES, WITH_DRIVER, isIn, isOnBoard, type OrderSummary } from '@delivery/common';
 
 /** Whether a board may have to show or drop this row; other drivers' trips are not news to it. */
 export function concernsBoard(row: OrderSummary, driverId: string): boolean {
-  const leftPaid =
-    row.state === 'Picked up' || (row.driverId === null && ENDED_UNPICKED.has(row.state));
-  return isOnBoard(row, driverId) || row.driverId === driverId || leftPaid;
+  const leftWaiting =
+    row.state === WITH_DRIVER || (row.driverId === null && isIn(SETBACK_STATES, row.state));
+  return isOnBoard(row, driverId) || row.driverId === driverId || leftWaiting;
 }

@@ -1,5 +1,5 @@
 import type { Driver, OrderStatus } from '@delivery/common';
-import type { OrderResult } from '@delivery/workflows/messages';
+import type { OrderResult } from '@delivery/workflows/contract';
 import { cancel, deliver, pickUp, rate } from '../../src/order-actions';
 import { startOrder, waitForStatus, type OrderHandle } from '../../src/orders';
 import { retryTransient } from '../../src/retry';

@@ -20,7 +20,7 @@ import {
   type OrderWindows,
   type PaymentMethodId,
 } from '@delivery/common';
-import { CustomerIdKey, OrderStateKey } from '@delivery/common/search-attributes';
+import { CustomerIdKey, OrderStateKey } from '@delivery/workflows/contract';
 import { repoRoot, uniqueTaskQueue } from '@delivery/harness/stack';
 import { ORDER_CLIENT_OPTIONS, readStatus, requestAction } from '../../src/client';
 import type { OrderAction, RequestAnswer } from '../../src/messages';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { MyOrdersPage } from '~/orders/my-orders-page';
+import { MyOrdersPage } from '~/my-orders/my-orders-page';
 
 export const metadata: Metadata = { title: 'My orders' };
 

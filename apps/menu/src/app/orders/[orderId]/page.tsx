@@ -1,7 +1,7 @@
 import { orderIdSchema } from '@delivery/common';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { OrderPage } from '~/order/order-page';
+import { OrderPage } from '~/order-tracking/order-page';
 
 interface OrderRouteProps {
   params: Promise<{ orderId: string }>;

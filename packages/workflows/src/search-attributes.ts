@@ -1,6 +1,10 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 
-export const WORKFLOW_TYPE = 'order';
+/*
+ * The order's search attributes. `search-attributes.json` beside this package registers the same
+ * list with the dev server (scripts/temporal.mjs) and docker-compose.yml; a test keeps all three
+ * the same.
+ */
 
 export const OrderStateKey = defineSearchAttributeKey('OrderState', SearchAttributeType.KEYWORD);
 export const CustomerIdKey = defineSearchAttributeKey('CustomerId', SearchAttributeType.KEYWORD);
@@ -11,10 +15,4 @@ export const OrderUpdatedAtKey = defineSearchAttributeKey(
   SearchAttributeType.DATETIME,
 );
 
-/** Name=Type pairs, as `temporal server start-dev --search-attribute` takes them. */
-export const SEARCH_ATTRIBUTE_FLAGS = [
-  'OrderState=Keyword',
-  'CustomerId=Keyword',
-  'DriverId=Keyword',
-  'OrderUpdatedAt=Datetime',
-] as const;
+export const SEARCH_ATTRIBUTE_KEYS = [OrderStateKey, CustomerIdKey, DriverIdKey, OrderUpdatedAtKey];

@@ -1,6 +1,12 @@
 'use client';
 
-import type { OrderState, OrderStatus } from '@delivery/common';
+import {
+  PAYMENT_IN_PROGRESS_STATES,
+  isEnded,
+  isIn,
+  type OrderState,
+  type OrderStatus,
+} from '@delivery/common';
 import { Card } from '@delivery/ui/card';
 import { ScooterIcon } from '@delivery/ui/icons';
 import { Spinner } from '@delivery/ui/spinner';
@@ -22,17 +28,10 @@ const HEADLINES: Record<OrderState, (order: OrderStatus) => string> = {
     'We could not refund your payment automatically. Our team has been alerted and will refund you.',
 };
 
-const ENDED_BADLY: ReadonlySet<OrderState> = new Set([
-  'Failed',
-  'Refunded',
-  'Cancelled',
-  'Refund failed',
-]);
-
 /** What is happening now and what the customer can do about it. */
 export function StatusCard({ order }: { order: OrderStatus }) {
   const { state } = order;
-  const working = state === 'Charging card' || state === 'Refunding';
+  const working = isIn(PAYMENT_IN_PROGRESS_STATES, state);
   return (
     <Card as="section" aria-labelledby="status-heading" className="space-y-4 p-5">
       <h2 id="status-heading" className="flex items-center gap-2 text-lg font-bold">
@@ -69,7 +68,7 @@ export function StatusCard({ order }: { order: OrderStatus }) {
           <p className="text-sm text-stone-600">The time to rate this order has passed.</p>
         ))}
 
-      {ENDED_BADLY.has(state) && (
+      {isEnded(state) && (
         <OrderAgainButton
           lines={order.lines}
           label={state === 'Failed' ? 'Try again with another card' : 'Order these dishes again'}

@@ -1,27 +1,5 @@
+import type { OrderState } from './order-states';
 import type { PaymentMethodId } from './payment-methods';
-
-/** The first six are the names users of the original food-delivery sample know. */
-export const ORDER_STATES = [
-  'Charging card',
-  'Paid',
-  'Picked up',
-  'Delivered',
-  'Refunding',
-  'Refunded',
-  'Failed',
-  'Cancelled',
-  'Refund failed',
-] as const;
-
-export type OrderState = (typeof ORDER_STATES)[number];
-
-/** States from which the order never moves again (a delivered order may still be rated). */
-export const FINAL_STATES: readonly OrderState[] = [
-  'Refunded',
-  'Failed',
-  'Cancelled',
-  'Refund failed',
-];
 
 export interface OrderItem {
   productId: string;
