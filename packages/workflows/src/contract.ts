@@ -2,7 +2,11 @@ import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { WorkflowStartOptions } from '@temporalio/client';
 import type { OrderInput, PaymentMethodId, OrderLine } from '@delivery/common';
 import type { order } from './order';
-import { CustomerIdKey, OrderStateKey, OrderUpdatedAtKey } from './search-attributes';
+import {
+  CustomerIdKey,
+  OrderStateKey,
+  OrderUpdatedAtKey,
+} from '@delivery/common/search-attributes';
 
 /*
  * What the world outside the worker knows of the order workflow: its type, how its id is made,
@@ -11,7 +15,7 @@ import { CustomerIdKey, OrderStateKey, OrderUpdatedAtKey } from './search-attrib
  */
 
 export * from './messages';
-export * from './search-attributes';
+export * from '@delivery/common/search-attributes';
 
 export const WORKFLOW_TYPE = 'order';
 

@@ -13,7 +13,7 @@ import {
   type OrderStatus,
   type OrderWindows,
 } from '@delivery/common';
-import { DriverIdKey, OrderStateKey, OrderUpdatedAtKey } from './search-attributes';
+import { DriverIdKey, OrderStateKey, OrderUpdatedAtKey } from '@delivery/common/search-attributes';
 import { refundOrder, sendPushNotification } from './activity-proxies';
 import type { Outcome, OrderResult, RequestAnswer } from './messages';
 import { PATCHES } from './patches';

@@ -1,7 +1,7 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 
 /*
- * The order's search attributes. `search-attributes.json` beside this package registers the same
+ * The order's search attributes. `search-attributes.json` at this package's root registers the same
  * list with the dev server (scripts/temporal.mjs) and docker-compose.yml; a test keeps all three
  * the same.
  */

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { SearchAttributeType } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '@delivery/harness/stack';
 import { SEARCH_ATTRIBUTE_KEYS } from '../src/search-attributes';
 
 const TYPE_NAMES: Partial<Record<SearchAttributeType, string>> = {
@@ -10,9 +8,8 @@ const TYPE_NAMES: Partial<Record<SearchAttributeType, string>> = {
   [SearchAttributeType.DATETIME]: 'Datetime',
 };
 
-const registered = JSON.parse(
-  readFileSync(join(repoRoot, 'packages/workflows/search-attributes.json'), 'utf8'),
-) as string[];
+const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
+const registered = JSON.parse(read('../search-attributes.json')) as string[];
 
 describe('the search attributes', () => {
   it('the workflow upserts and queries are the ones the dev server registers', () => {
@@ -21,7 +18,7 @@ describe('the search attributes', () => {
   });
 
   it('docker-compose.yml registers the same list', () => {
-    const compose = readFileSync(join(repoRoot, 'docker-compose.yml'), 'utf8');
+    const compose = read('../../../docker-compose.yml');
     const flags = [...compose.matchAll(/--search-attribute=(\S+)/g)].map((match) => match[1]);
     expect(flags).toEqual(registered);
   });
