@@ -39,6 +39,35 @@ export default tseslint.config(
     },
   },
   {
+    // The API reads its settings once, in config.ts, and hands them to the modules that need them.
+    files: ['packages/api/src/**/*.ts'],
+    ignores: ['packages/api/src/config.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Add the setting to packages/api/src/config.ts and pass it in.',
+        },
+      ],
+    },
+  },
+  {
+    // Only the tRPC layer knows tRPC: the others throw domain errors that src/errors.ts maps.
+    files: ['packages/api/src/{temporal,session,live}/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@trpc/*'], message: 'Throw a domain error; src/errors.ts maps it.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',

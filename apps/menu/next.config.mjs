@@ -1,3 +1,3 @@
-import { siteConfig } from '@delivery/ui/next-config';
+import { siteConfig } from '@delivery/next-config';
 
 export default siteConfig();

@@ -3,7 +3,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     globalSetup: ['test/support/global-setup.ts'],
-    setupFiles: ['test/support/environment.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
   },

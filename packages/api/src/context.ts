@@ -1,23 +1,19 @@
-import type { Driver, OrderWindows } from '@delivery/common';
-import { sharedChangeFeed, type ChangeFeed } from './live/change-feed';
-import { orderWindowsFromEnv } from './order-windows';
-import { customerSession, driverSession } from './session';
-import { sharedTemporal, type TemporalAccess } from './temporal-client';
+import type { Driver } from '@delivery/common';
+import { sharedServices, type ApiServices } from './services';
+import { customerSession } from './session/customer';
+import { driverSession } from './session/driver';
 
-export interface Context {
-  /** The process's one Temporal client (tests may give their own). */
-  temporal: TemporalAccess;
-  /** The process's one change feed for live updates. */
-  feed: ChangeFeed;
+/** What one request knows besides the process's services. */
+interface RequestState {
   /** Headers of the response, for the session cookies. */
   resHeaders: Headers;
   /** The menu's anonymous customer; `null` on the driver site or when the cookie was not ours. */
   customerId: string | null;
   /** The signed-in driver on the driver site, or `null`. */
   driver: Driver | null;
-  /** Windows every new order gets, from the server's environment (never from the client). */
-  orderWindows: Partial<OrderWindows>;
 }
+
+export interface Context extends ApiServices, RequestState {}
 
 /** What a fetch adapter (Next route handler) knows about a request. */
 export interface RequestContextOptions {
@@ -25,29 +21,29 @@ export interface RequestContextOptions {
   resHeaders: Headers;
 }
 
-/** A context from explicit parts, e.g. a test's customer or driver; the rest is the process's. */
-export function createContext(parts: Partial<Context> = {}): Context {
-  return {
-    temporal: sharedTemporal(),
-    feed: sharedChangeFeed(),
-    resHeaders: new Headers(),
-    customerId: null,
-    driver: null,
-    orderWindows: orderWindowsFromEnv(),
-    ...parts,
-  };
+/** A context from services and explicit parts, e.g. a test's customer or driver. */
+export function createContext(parts: ApiServices & Partial<RequestState>): Context {
+  return { resHeaders: new Headers(), customerId: null, driver: null, ...parts };
 }
 
-export async function createMenuContext({
-  headers,
-  resHeaders,
-}: RequestContextOptions): Promise<Context> {
-  return createContext({ resHeaders, customerId: customerSession(headers, resHeaders) });
+export async function createMenuContext(
+  { headers, resHeaders }: RequestContextOptions,
+  services: ApiServices = sharedServices(),
+): Promise<Context> {
+  return createContext({
+    ...services,
+    resHeaders,
+    customerId: customerSession(headers, resHeaders),
+  });
 }
 
-export async function createDriverContext({
-  headers,
-  resHeaders,
-}: RequestContextOptions): Promise<Context> {
-  return createContext({ resHeaders, driver: driverSession(headers) });
+export async function createDriverContext(
+  { headers, resHeaders }: RequestContextOptions,
+  services: ApiServices = sharedServices(),
+): Promise<Context> {
+  return createContext({
+    ...services,
+    resHeaders,
+    driver: driverSession(headers, services.config.sessionSecret),
+  });
 }

@@ -1,10 +1,30 @@
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { z } from 'zod';
+import { UnknownProductError } from '@delivery/common';
 import { OrderNotAnsweringError } from '@delivery/workflows/client';
 import { REFUSAL_TYPES, orderIdOf, type RefusalType } from '@delivery/workflows/contract';
-import { ActionRefusedError } from './action-refused';
-import { TemporalUnavailableError } from './temporal-client';
+import { InvalidCursorError, WrongPasscodeError } from './session/errors';
+import {
+  ActionRefusedError,
+  OrderIdTakenError,
+  OrderNotFoundError,
+  TemporalUnavailableError,
+} from './temporal/errors';
+
+/**
+ * The code each domain error is answered with; its message is already one a person can act on.
+ * The only place that knows both the domain's errors and tRPC's.
+ */
+const DOMAIN_CODES: [new (...args: never[]) => Error, TRPC_ERROR_CODE_KEY][] = [
+  [TemporalUnavailableError, 'SERVICE_UNAVAILABLE'],
+  [OrderNotAnsweringError, 'SERVICE_UNAVAILABLE'],
+  [OrderNotFoundError, 'NOT_FOUND'],
+  [OrderIdTakenError, 'CONFLICT'],
+  [UnknownProductError, 'BAD_REQUEST'],
+  [InvalidCursorError, 'BAD_REQUEST'],
+  [WrongPasscodeError, 'UNAUTHORIZED'],
+];
 
 const REFUSAL_CODES: Record<RefusalType, TRPC_ERROR_CODE_KEY> = {
   [REFUSAL_TYPES.invalidArgument]: 'BAD_REQUEST',
@@ -12,22 +32,20 @@ const REFUSAL_CODES: Record<RefusalType, TRPC_ERROR_CODE_KEY> = {
   [REFUSAL_TYPES.wrongDriver]: 'CONFLICT',
 };
 
-export const noOrder = (orderId: string): TRPCError =>
-  new TRPCError({ code: 'NOT_FOUND', message: `No order ${orderId}.` });
+function codeOf(error: Error): TRPC_ERROR_CODE_KEY | undefined {
+  if (error instanceof ActionRefusedError) return REFUSAL_CODES[error.refusal.type] ?? 'CONFLICT';
+  return DOMAIN_CODES.find(([type]) => error instanceof type)?.[1];
+}
 
 /** The tRPC error a person can act on for what went wrong in a procedure, or `null` if it is a bug. */
 function fromCause(cause: unknown): TRPCError | null {
-  if (cause instanceof TemporalUnavailableError || cause instanceof OrderNotAnsweringError) {
-    return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: cause.message, cause });
-  }
-  if (cause instanceof WorkflowNotFoundError) {
-    return noOrder(orderIdOf(cause.workflowId) ?? cause.workflowId);
-  }
-  if (cause instanceof ActionRefusedError) {
-    const { type, message } = cause.refusal;
-    return new TRPCError({ code: REFUSAL_CODES[type] ?? 'CONFLICT', message, cause });
-  }
-  return null;
+  const error =
+    cause instanceof WorkflowNotFoundError
+      ? new OrderNotFoundError(orderIdOf(cause.workflowId) ?? cause.workflowId)
+      : cause;
+  if (!(error instanceof Error)) return null;
+  const code = codeOf(error);
+  return code ? new TRPCError({ code, message: error.message, cause: error }) : null;
 }
 
 /** Bad input names its first problem, the way a form would. */

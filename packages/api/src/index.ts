@@ -8,6 +8,10 @@ export {
   type RequestContextOptions,
 } from './context';
 export { createCallerFactory } from './trpc';
-export { ChangeFeed, feedStats, type FeedStats } from './live/change-feed';
-export { TemporalAccess } from './temporal-client';
+export { createRouteHandler } from './route-handler';
+export { configFromEnv, type ApiConfig } from './config';
+export { createServices, type ApiServices } from './services';
+export { ChangeFeed, type FeedStats } from './live/change-feed';
+export { TemporalAccess } from './temporal/access';
+export { placeOrder } from './temporal/orders';
 export { CUSTOMER_COOKIE, DRIVER_COOKIE } from './session';

@@ -1,19 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { OrderSummary } from '@delivery/common';
-import { createDriverContext, createCallerFactory, driverRouter, DRIVER_COOKIE } from '../src';
+import {
+  createDriverContext,
+  createCallerFactory,
+  driverRouter,
+  DRIVER_COOKIE,
+  type ApiServices,
+} from '../src';
 import { customer, driver, placeOrder, signedOutDriver } from './support/actors';
+import { services, testConfig } from './support/services';
 import { expectError, waitFor, waitForState } from './support/wait';
 
 const alice = customer();
 afterAll(() => alice.close());
 
 /** A driver site request: the context comes from the request's cookies, as in the Next route. */
-async function request(cookie?: string) {
+async function request(cookie?: string, site: ApiServices = services) {
   const resHeaders = new Headers();
   const headers = new Headers(cookie ? { cookie } : {});
   const caller = createCallerFactory(driverRouter)(
-    await createDriverContext({ headers, resHeaders }),
+    await createDriverContext({ headers, resHeaders }, site),
   );
   const sessionCookie = () =>
     resHeaders.getSetCookie().find((line) => line.startsWith(`${DRIVER_COOKIE}=`));
@@ -23,10 +30,6 @@ async function request(cookie?: string) {
 const cookiePair = (setCookie: string | undefined) => setCookie?.split(';')[0];
 
 describe('driver session', () => {
-  afterEach(() => {
-    delete process.env.DRIVER_PASSCODE;
-  });
-
   it('signs in with a name, remembers the driver in a signed cookie, and signs out', async () => {
     const signIn = await request();
     expect(await signIn.caller.signIn({ name: '  Dana Lee ' })).toEqual({
@@ -64,8 +67,8 @@ describe('driver session', () => {
   });
 
   it('asks for the passcode when DRIVER_PASSCODE is set', async () => {
-    process.env.DRIVER_PASSCODE = 'open sesame';
-    const { caller, sessionCookie } = await request();
+    const config = testConfig({ DRIVER_PASSCODE: 'open sesame' });
+    const { caller, sessionCookie } = await request(undefined, { ...services, config });
     await expectError(caller.signIn({ name: 'Mallory' }), 'UNAUTHORIZED', 'Wrong passcode.');
     await expectError(
       caller.signIn({ name: 'Mallory', passcode: 'guess' }),

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '@delivery/common';
 import {
@@ -7,28 +6,34 @@ import {
   DRIVER_COOKIE,
   createDriverContext,
   createMenuContext,
+  createRouteHandler,
   driverRouter,
   menuRouter,
+  type ApiServices,
   type Context,
   type RequestContextOptions,
 } from '../src';
 import { dishes } from './support/actors';
+import { services } from './support/services';
 import { waitFor } from './support/wait';
 
 type Router = typeof menuRouter | typeof driverRouter;
+type SiteContext = (options: RequestContextOptions, services: ApiServices) => Promise<Context>;
 
-/** The sites' route handler: `/api/trpc` over fetch, plain JSON. */
-function site(router: Router, createContext: (options: RequestContextOptions) => Promise<Context>) {
+/** A site's route handler as its Next route mounts it: `/api/trpc` over fetch, plain JSON. */
+function site(router: Router, createContext: SiteContext) {
+  const handler = createRouteHandler({
+    endpoint: '/api/trpc',
+    router,
+    createContext: (options) => createContext(options, services),
+  });
   return async (path: string, init: RequestInit & { cookie?: string } = {}) => {
     const headers = new Headers(init.headers);
     if (init.cookie) headers.set('cookie', init.cookie);
     if (init.body) headers.set('content-type', 'application/json');
-    const response = await fetchRequestHandler({
-      endpoint: '/api/trpc',
-      req: new Request(`http://localhost/api/trpc/${path}`, { ...init, headers }),
-      router,
-      createContext: ({ req, resHeaders }) => createContext({ headers: req.headers, resHeaders }),
-    });
+    const response = await handler(
+      new Request(`http://localhost/api/trpc/${path}`, { ...init, headers }),
+    );
     const setCookies = response.headers.getSetCookie();
     return { response, setCookies, cookie: setCookies[0]?.split(';')[0] };
   };

@@ -2,8 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { OrderStatus } from '@delivery/common';
 import { isOnBoard } from '@delivery/common';
 import { ChangeFeed } from '../src';
-import { sharedTemporal } from '../src/temporal-client';
 import { customer, driver, placeOrder } from './support/actors';
+import { services } from './support/services';
 import { nextMatching } from './support/iterate';
 import { expectError, waitForState } from './support/wait';
 
@@ -46,7 +46,7 @@ describe('orderUpdates', () => {
   });
 
   it('costs Temporal one query per change, however many pages watch the order', async () => {
-    const feed = new ChangeFeed(sharedTemporal(), { pollMs: 200 });
+    const feed = new ChangeFeed(services.temporal, { ...services.config.live, pollMs: 200 });
     const watcher = customer({ context: { feed } });
     const orderId = await placeOrder(watcher);
     await waitForState(watcher, orderId, 'Paid');

@@ -3,8 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { CATALOG } from '@delivery/common';
 import { moneyMoved } from '@delivery/harness/ledger';
-import { createMenuContext } from '../src';
 import { customer, dishes, driver, placeOrder } from './support/actors';
+import { testConfig } from './support/services';
 import { expectError, waitFor, waitForState } from './support/wait';
 
 const paymentsUrl = inject('paymentsUrl');
@@ -90,21 +90,13 @@ describe('createOrder', () => {
     expect(await moneyMoved(paymentsUrl, orderId)).toEqual({ charges: 0, refunds: 0 });
   });
 
-  it('gives orders the windows of the server environment, not of the client', async () => {
-    process.env.ORDER_PICKUP_WINDOW_MS = '700';
-    try {
-      const context = await createMenuContext({
-        headers: new Headers(),
-        resHeaders: new Headers(),
-      });
-      expect(context.orderWindows).toEqual({ pickupWindowMs: 700 });
-      const hurried = customer({ orderWindows: context.orderWindows });
-      const orderId = await placeOrder(hurried);
-      const refunded = await waitForState(hurried, orderId, 'Refunded');
-      expect(refunded.failureReason).toBe('No driver picked the order up in time.');
-    } finally {
-      delete process.env.ORDER_PICKUP_WINDOW_MS;
-    }
+  it('gives orders the windows of the server settings, not of the client', async () => {
+    const config = testConfig({ ORDER_PICKUP_WINDOW_MS: '700' });
+    expect(config.orderWindows).toEqual({ pickupWindowMs: 700 });
+    const hurried = customer({ context: { config } });
+    const orderId = await placeOrder(hurried);
+    const refunded = await waitForState(hurried, orderId, 'Refunded');
+    expect(refunded.failureReason).toBe('No driver picked the order up in time.');
   });
 });
 

@@ -1,7 +1,10 @@
 import { loadClientConnectConfig, type ClientConnectConfig } from '@temporalio/envconfig';
 
-/** Where and how a client connects: every field filled in. */
-export type TemporalConnectConfig = Required<ClientConnectConfig>;
+/** Where and how a client connects, with the address and namespace always filled in. */
+export interface TemporalConnectConfig {
+  connectionOptions: ClientConnectConfig['connectionOptions'] & { address: string };
+  namespace: string;
+}
 
 /**
  * Connection settings in Temporal's own convention: TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE,

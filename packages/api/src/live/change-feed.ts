@@ -1,8 +1,7 @@
 import type { OrderStatus, OrderSummary } from '@delivery/common';
-import { readNumber } from '@delivery/common/env';
-import { listOrders, orderStatus } from '../orders';
-import { sharedTemporal, type TemporalAccess } from '../temporal-client';
-import { changedSinceQuery } from '../visibility-query';
+import type { TemporalAccess } from '../temporal/access';
+import { listOrders, orderStatus } from '../temporal/orders';
+import { changedSinceQuery } from '../temporal/visibility-query';
 import { SharedCalls } from './shared-calls';
 
 export interface FeedStats {
@@ -16,9 +15,9 @@ export interface FeedStats {
 
 export interface ChangeFeedOptions {
   /** How often the feed asks Visibility what changed (LIVE_POLL_MS). */
-  pollMs?: number;
+  pollMs: number;
   /** How far each poll looks back before the previous one, for Visibility lag (LIVE_OVERLAP_MS). */
-  overlapMs?: number;
+  overlapMs: number;
 }
 
 type Listener = (row: OrderSummary) => void;
@@ -47,11 +46,11 @@ export class ChangeFeed {
 
   constructor(
     private readonly temporal: TemporalAccess,
-    options: ChangeFeedOptions = {},
+    { pollMs, overlapMs }: ChangeFeedOptions,
   ) {
-    this.pollMs = options.pollMs ?? readNumber('LIVE_POLL_MS', 500);
-    this.overlapMs = options.overlapMs ?? readNumber('LIVE_OVERLAP_MS', 3_000);
-    this.statuses = new SharedCalls(this.pollMs * 2);
+    this.pollMs = pollMs;
+    this.overlapMs = overlapMs;
+    this.statuses = new SharedCalls(pollMs * 2);
   }
 
   /** Calls `listener` with each changed row (recent ones first); returns the unsubscribe. */
@@ -156,15 +155,3 @@ export class ChangeFeed {
     );
   }
 }
-
-const shared = Symbol.for('@delivery/api/change-feed');
-type SharedHolder = { [shared]?: ChangeFeed };
-
-/** The process's one feed, on globalThis like the Temporal client it uses. */
-export function sharedChangeFeed(): ChangeFeed {
-  const holder = globalThis as SharedHolder;
-  return (holder[shared] ??= new ChangeFeed(sharedTemporal()));
-}
-
-/** Counters of the process's feed, to measure what live pages cost Temporal. */
-export const feedStats = (): FeedStats => sharedChangeFeed().stats();

@@ -1,5 +1,5 @@
 import type { OrderStatus } from '@delivery/common';
-import { noOrder } from '../errors';
+import { OrderNotFoundError } from '../temporal/errors';
 import type { ChangeFeed } from './change-feed';
 import { ChangeQueue } from './change-queue';
 
@@ -15,7 +15,7 @@ export async function* watchOrder(
   const changes = new ChangeQueue(feed, (row) => row.orderId === orderId);
   try {
     let status = await feed.status(orderId);
-    if (status.customerId !== customerId) throw noOrder(orderId);
+    if (status.customerId !== customerId) throw new OrderNotFoundError(orderId);
     yield status;
     while (status.open) {
       const change = await changes.next(signal);

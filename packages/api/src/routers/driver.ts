@@ -1,22 +1,22 @@
 import { boardPageSchema, signInSchema } from '@delivery/common';
-import { cursorOf, pageTokenOf } from '../cursor';
-import { driverIdOf } from '../driver-id';
-import { orderActionSchema, scopedRequestId } from '../inputs';
 import { concernsBoard } from '../live/board';
 import { changesOf } from '../live/change-queue';
-import { actOnOrder, listOrders } from '../orders';
-import { checkDriverPasscode } from '../passcode';
-import { endDriverSession, startDriverSession } from '../session';
+import { cursorOf, pageTokenOf } from '../session/cursor';
+import { endDriverSession, startDriverSession } from '../session/driver';
+import { driverIdOf } from '../session/driver-id';
+import { checkDriverPasscode } from '../session/passcode';
+import { actOnOrder, listOrders } from '../temporal/orders';
+import { boardQuery } from '../temporal/visibility-query';
 import { driverProcedure, publicProcedure, router } from '../trpc';
-import { boardQuery } from '../visibility-query';
+import { orderActionSchema, scopedRequestId } from './inputs';
 
 const BOARD_PAGE_SIZE = 25;
 
 export const driverRouter = router({
   signIn: publicProcedure.input(signInSchema).mutation(({ ctx, input }) => {
-    checkDriverPasscode(input.passcode);
+    checkDriverPasscode(input.passcode, ctx.config.driverPasscode);
     const driver = { id: driverIdOf(input.name), name: input.name };
-    startDriverSession(ctx.resHeaders, driver);
+    startDriverSession(ctx.resHeaders, driver, ctx.config.sessionSecret);
     return { driver };
   }),
 
@@ -29,14 +29,15 @@ export const driverRouter = router({
 
   /** One Visibility call per page: orders waiting for a driver, and this driver's own. */
   getOrders: driverProcedure.input(boardPageSchema).query(async ({ ctx, input }) => {
+    const secret = ctx.config.sessionSecret;
     const page = await listOrders(ctx.temporal, {
       query: boardQuery(ctx.driver.id),
       pageSize: input?.limit ?? BOARD_PAGE_SIZE,
-      pageToken: input?.cursor ? pageTokenOf(input.cursor) : undefined,
+      pageToken: input?.cursor ? pageTokenOf(input.cursor, secret) : undefined,
     });
     return {
       orders: page.orders,
-      nextCursor: page.nextPageToken ? cursorOf(page.nextPageToken) : null,
+      nextCursor: page.nextPageToken ? cursorOf(page.nextPageToken, secret) : null,
     };
   }),
 

@@ -1,43 +1,35 @@
-import { TRPCError } from '@trpc/server';
 import {
   CATALOG,
   DEFAULT_PAYMENT_METHOD,
-  UnknownProductError,
   createOrderSchema,
   priceItems,
   rateOrderSchema,
-  type OrderItem,
 } from '@delivery/common';
-import { orderActionSchema, orderRefSchema, scopedRequestId } from '../inputs';
 import { changesOf } from '../live/change-queue';
 import { watchOrder } from '../live/order-watch';
-import { actOnOrder, listOrders, orderStatus, placeOrder } from '../orders';
+import { actOnOrder, listOrders, orderStatus, placeOrder } from '../temporal/orders';
+import { customerOrdersQuery } from '../temporal/visibility-query';
 import { customerProcedure, publicProcedure, router, withClientErrors } from '../trpc';
-import { customerOrdersQuery } from '../visibility-query';
+import { orderActionSchema, orderRefSchema, scopedRequestId } from './inputs';
 
 const MY_ORDERS_LIMIT = 50;
-
-function price(items: OrderItem[]) {
-  try {
-    return priceItems(items);
-  } catch (error) {
-    if (!(error instanceof UnknownProductError)) throw error;
-    throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
-  }
-}
 
 export const menuRouter = router({
   products: publicProcedure.query(() => CATALOG),
 
   createOrder: customerProcedure.input(createOrderSchema).mutation(async ({ ctx, input }) => {
-    const windows = ctx.orderWindows;
-    await placeOrder(ctx.temporal, {
-      orderId: input.orderId,
-      customerId: ctx.customerId,
-      ...price(input.items),
-      paymentMethod: input.paymentMethod ?? DEFAULT_PAYMENT_METHOD,
-      ...(Object.keys(windows).length > 0 ? { windows } : {}),
-    });
+    const { orderWindows: windows, taskQueue } = ctx.config;
+    await placeOrder(
+      ctx.temporal,
+      {
+        orderId: input.orderId,
+        customerId: ctx.customerId,
+        ...priceItems(input.items),
+        paymentMethod: input.paymentMethod ?? DEFAULT_PAYMENT_METHOD,
+        ...(Object.keys(windows).length > 0 ? { windows } : {}),
+      },
+      { taskQueue },
+    );
     return { orderId: input.orderId };
   }),
 

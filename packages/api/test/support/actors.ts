@@ -7,7 +7,8 @@ import {
   menuRouter,
   type Context,
 } from '../../src';
-import { driverIdOf } from '../../src/driver-id';
+import { driverIdOf } from '../../src/session/driver-id';
+import { services } from './services';
 
 const menuCaller = createCallerFactory(menuRouter);
 const driverCaller = createCallerFactory(driverRouter);
@@ -16,9 +17,11 @@ const driverCaller = createCallerFactory(driverRouter);
 export function customer(
   options: { orderWindows?: Partial<OrderWindows>; context?: Partial<Context> } = {},
 ) {
+  const { config } = services;
   const context = createContext({
+    ...services,
+    config: { ...config, orderWindows: options.orderWindows ?? config.orderWindows },
     customerId: randomUUID(),
-    orderWindows: options.orderWindows ?? {},
     ...options.context,
   });
   const abort = new AbortController();
@@ -40,12 +43,14 @@ export function driver(
   const abort = new AbortController();
   return {
     ...signedIn,
-    board: driverCaller(createContext({ driver: signedIn, ...context }), { signal: abort.signal }),
+    board: driverCaller(createContext({ ...services, driver: signedIn, ...context }), {
+      signal: abort.signal,
+    }),
     close: () => abort.abort(),
   };
 }
 
-export const signedOutDriver = () => driverCaller(createContext());
+export const signedOutDriver = () => driverCaller(createContext(services));
 
 export const dishes = (quantity = 1) => [
   { productId: 'margherita', quantity },

@@ -1,8 +1,12 @@
-import { createDriverContext, driverRouter } from '@delivery/api';
-import { createTrpcRouteHandler } from '@delivery/ui/lib/trpc-route-handler';
+import { createDriverContext, createRouteHandler, driverRouter } from '@delivery/api';
+import { TRPC_ENDPOINT } from '@delivery/ui/lib/trpc-endpoint';
 
 export const dynamic = 'force-dynamic';
 
-const handler = createTrpcRouteHandler(driverRouter, createDriverContext);
+const handler = createRouteHandler({
+  endpoint: TRPC_ENDPOINT,
+  router: driverRouter,
+  createContext: createDriverContext,
+});
 
 export { handler as GET, handler as POST };

@@ -1,21 +1,20 @@
 import type { AnyRouter, inferRouterContext } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { TRPC_ENDPOINT } from './trpc-endpoint';
+import type { RequestContextOptions } from './context';
 
-export interface ContextOptions {
-  headers: Headers;
-  /** Headers of the response, where the context sets its cookies. */
-  resHeaders: Headers;
-}
-
-/** The Next route handler that serves one router at TRPC_ENDPOINT. */
-export function createTrpcRouteHandler<TRouter extends AnyRouter>(
-  router: TRouter,
-  createContext: (opts: ContextOptions) => Promise<inferRouterContext<TRouter>>,
-) {
+/** A Next route handler (GET and POST) that serves one router at `endpoint`. */
+export function createRouteHandler<TRouter extends AnyRouter>({
+  endpoint,
+  router,
+  createContext,
+}: {
+  endpoint: string;
+  router: TRouter;
+  createContext: (options: RequestContextOptions) => Promise<inferRouterContext<TRouter>>;
+}) {
   return (req: Request) =>
     fetchRequestHandler({
-      endpoint: TRPC_ENDPOINT,
+      endpoint,
       req,
       router,
       createContext: ({ req: request, resHeaders }) =>

@@ -1,5 +1,4 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { TRPCError } from '@trpc/server';
 import { type OrderInput, type OrderStatus, type OrderSummary } from '@delivery/common';
 import {
   CustomerIdKey,
@@ -8,14 +7,12 @@ import {
   workflowIdOf,
   type OrderAction,
 } from '@delivery/workflows/contract';
-import { taskQueue } from '@delivery/common/env';
 import type { order } from '@delivery/workflows';
 import { readStatus, requestAction, type OrderHandle } from '@delivery/workflows/client';
-import { ActionRefusedError } from './action-refused';
-import { noOrder } from './errors';
-import { isSameOrder } from './same-order';
+import type { TemporalAccess } from './access';
+import { ActionRefusedError, OrderIdTakenError, OrderNotFoundError } from './errors';
 import { orderMemoSchema, toOrderSummary } from './order-summary';
-import type { TemporalAccess } from './temporal-client';
+import { isSameOrder } from './same-order';
 import { decodeExecution } from './visibility-row';
 
 const handleOf = (client: Client, orderId: string): OrderHandle =>
@@ -25,12 +22,16 @@ const handleOf = (client: Client, orderId: string): OrderHandle =>
  * Starts the order's workflow. The order id is the workflow id and reuse is refused, so the same
  * request again finds the order it started instead of charging twice.
  */
-export function placeOrder(temporal: TemporalAccess, input: OrderInput): Promise<void> {
+export function placeOrder(
+  temporal: TemporalAccess,
+  input: OrderInput,
+  { taskQueue }: { taskQueue: string },
+): Promise<void> {
   return temporal.run(async (client) => {
     try {
       await client.workflow.start<typeof order>(
         WORKFLOW_TYPE,
-        orderStartOptions(input, { taskQueue: taskQueue() }),
+        orderStartOptions(input, { taskQueue }),
       );
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
@@ -40,12 +41,7 @@ export function placeOrder(temporal: TemporalAccess, input: OrderInput): Promise
         existing.typedSearchAttributes.get(CustomerIdKey) === input.customerId &&
         existingMemo.success &&
         isSameOrder(existingMemo.data, input);
-      if (!sameOrder) {
-        throw new TRPCError({
-          code: 'CONFLICT',
-          message: 'This order id is already used by another order.',
-        });
-      }
+      if (!sameOrder) throw new OrderIdTakenError(input.orderId);
     }
   });
 }
@@ -57,13 +53,15 @@ export async function orderStatus(
   customerId?: string,
 ): Promise<OrderStatus> {
   const status = await temporal.run((client) => readStatus(handleOf(client, orderId)));
-  if (customerId !== undefined && status.customerId !== customerId) throw noOrder(orderId);
+  if (customerId !== undefined && status.customerId !== customerId)
+    throw new OrderNotFoundError(orderId);
   return status;
 }
 
 async function assertOwner(handle: OrderHandle, orderId: string, customerId: string) {
   const { typedSearchAttributes } = await handle.describe();
-  if (typedSearchAttributes.get(CustomerIdKey) !== customerId) throw noOrder(orderId);
+  if (typedSearchAttributes.get(CustomerIdKey) !== customerId)
+    throw new OrderNotFoundError(orderId);
 }
 
 /**

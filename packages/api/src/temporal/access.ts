@@ -1,21 +1,15 @@
 import { Client, Connection } from '@temporalio/client';
-import { readNumber } from '@delivery/common/env';
-import { temporalConnectConfig } from '@delivery/common/temporal-connection';
+import type { TemporalConnectConfig } from '@delivery/common/temporal-connection';
 import { GRPC, ORDER_CLIENT_OPTIONS, grpcCode } from '@delivery/workflows/client';
-
-/** Temporal cannot be reached, or did not answer in time: the request may be retried. */
-export class TemporalUnavailableError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'TemporalUnavailableError';
-  }
-}
+import { TemporalUnavailableError } from './errors';
 
 export interface TemporalAccessOptions {
+  /** Where and how to connect, in Temporal's convention (TEMPORAL_ADDRESS, profiles, TLS...). */
+  connection: TemporalConnectConfig;
   /** How long connecting may take before the request fails (TEMPORAL_CONNECT_TIMEOUT_MS). */
-  connectTimeoutMs?: number;
+  connectTimeoutMs: number;
   /** Deadline of one operation, all its RPCs together (TEMPORAL_RPC_TIMEOUT_MS). */
-  rpcTimeoutMs?: number;
+  rpcTimeoutMs: number;
 }
 
 /** gRPC codes that mean "Temporal is not answering", not "your request is wrong". */
@@ -43,21 +37,19 @@ function innermostMessage(error: unknown): string {
  */
 export class TemporalAccess {
   private connecting: Promise<Client> | null = null;
-  private readonly connectTimeoutMs: number;
-  private readonly rpcTimeoutMs: number;
-  private address = '';
+  private readonly address: string;
 
-  constructor(options: TemporalAccessOptions = {}) {
-    this.connectTimeoutMs =
-      options.connectTimeoutMs ?? readNumber('TEMPORAL_CONNECT_TIMEOUT_MS', 5_000);
-    this.rpcTimeoutMs = options.rpcTimeoutMs ?? readNumber('TEMPORAL_RPC_TIMEOUT_MS', 10_000);
+  constructor(private readonly options: TemporalAccessOptions) {
+    this.address = options.connection.connectionOptions.address;
   }
 
   /** Runs `operation` with the shared client under one deadline for all of its calls. */
   async run<T>(operation: (client: Client) => Promise<T>): Promise<T> {
     const client = await this.client();
     try {
-      return await client.withDeadline(Date.now() + this.rpcTimeoutMs, () => operation(client));
+      return await client.withDeadline(Date.now() + this.options.rpcTimeoutMs, () =>
+        operation(client),
+      );
     } catch (error) {
       const reason = unavailableReason(error);
       if (!reason) throw error;
@@ -83,11 +75,10 @@ export class TemporalAccess {
   }
 
   private async connect(): Promise<Client> {
-    const { connectionOptions, namespace } = temporalConnectConfig();
-    this.address = connectionOptions.address ?? 'localhost:7233';
+    const { connectionOptions, namespace } = this.options.connection;
     const connection = Connection.lazy({
       ...connectionOptions,
-      connectTimeout: this.connectTimeoutMs,
+      connectTimeout: this.options.connectTimeoutMs,
     });
     try {
       await connection.ensureConnected();
@@ -100,13 +91,4 @@ export class TemporalAccess {
     }
     return new Client({ connection, namespace, workflow: ORDER_CLIENT_OPTIONS });
   }
-}
-
-const shared = Symbol.for('@delivery/api/temporal-access');
-type SharedHolder = { [shared]?: TemporalAccess };
-
-/** The process's one client; kept on globalThis so Next's hot reload does not open new connections. */
-export function sharedTemporal(): TemporalAccess {
-  const holder = globalThis as SharedHolder;
-  return (holder[shared] ??= new TemporalAccess());
 }

@@ -1,0 +1,14 @@
+/** A page cursor this API did not sign (forged, edited, or signed with another secret). */
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('This page cursor is not valid; reload the first page.');
+    this.name = 'InvalidCursorError';
+  }
+}
+
+export class WrongPasscodeError extends Error {
+  constructor() {
+    super('Wrong passcode.');
+    this.name = 'WrongPasscodeError';
+  }
+}
