@@ -9,6 +9,14 @@ import type { Ledger } from './ledger';
 import { listCharges, listParams, listRefunds } from './listing';
 import type { Logger } from './logger';
 import { parseParams } from './params';
+import { searchParams, searchPaymentIntents } from './payment-intent-search';
+import {
+  cancelParams,
+  cancelPaymentIntent,
+  captureParams,
+  capturePaymentIntent,
+} from './payment-intent-transitions';
+import { createPaymentIntent, paymentIntentParams, retrievePaymentIntent } from './payment-intents';
 import type { PendingCommits } from './pending-commits';
 import { createRefund, refundParams, refuseAsDisputed } from './refunds';
 import { requestLog, summarize, type AppEnv } from './request-log';
@@ -86,6 +94,31 @@ export function createApp({
     answer(c, listRefunds(ledger, parseParams(listParams, c.req.query()))),
   );
   app.all('/v1/refunds', methodNotAllowed(['GET', 'POST']));
+
+  app.post(
+    '/v1/payment_intents',
+    idempotentPost(post, paymentIntentParams, (params) => createPaymentIntent(ledger, params)),
+  );
+  app.all('/v1/payment_intents', methodNotAllowed(['POST']));
+  // Before `/:id`, which would take `search` for an id.
+  app.get('/v1/payment_intents/search', (c) =>
+    answer(c, searchPaymentIntents(ledger, parseParams(searchParams, c.req.query()))),
+  );
+  app.all('/v1/payment_intents/search', methodNotAllowed(['GET']));
+  app.get('/v1/payment_intents/:id', (c) =>
+    answer(c, retrievePaymentIntent(ledger, c.req.param('id'))),
+  );
+  app.all('/v1/payment_intents/:id', methodNotAllowed(['GET']));
+  app.post(
+    '/v1/payment_intents/:id/capture',
+    idempotentPost(post, captureParams, (params, id) => capturePaymentIntent(ledger, id, params)),
+  );
+  app.all('/v1/payment_intents/:id/capture', methodNotAllowed(['POST']));
+  app.post(
+    '/v1/payment_intents/:id/cancel',
+    idempotentPost(post, cancelParams, (params, id) => cancelPaymentIntent(ledger, id, params)),
+  );
+  app.all('/v1/payment_intents/:id/cancel', methodNotAllowed(['POST']));
 
   app.notFound((c) =>
     answer(

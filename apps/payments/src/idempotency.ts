@@ -39,12 +39,17 @@ export function requireIdempotencyKey(header: string | undefined): string {
   return header;
 }
 
+/** A hash as its `[name, value]` pairs sorted by name, nested hashes too: order does not count. */
+function sortedPairs(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.entries(value)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, nested]) => [name, sortedPairs(nested)]);
+}
+
 function fingerprint({ method, path, params }: IdempotentRequest): string {
-  const sortedParams = Object.keys(params)
-    .sort()
-    .map((name) => [name, params[name]]);
   return createHash('sha256')
-    .update(JSON.stringify([method, path, sortedParams]))
+    .update(JSON.stringify([method, path, sortedPairs(params)]))
     .digest('hex');
 }
 

@@ -21,7 +21,8 @@ export interface PostDependencies {
 export function idempotentPost<Schema extends z.ZodObject>(
   { idempotency, pendingCommits, faults }: PostDependencies,
   schema: Schema,
-  process: (params: z.output<Schema>) => ApiResponse,
+  /** `id` is the route's `:id` (`/v1/payment_intents/:id/capture`), '' on a route without one. */
+  process: (params: z.output<Schema>, id: string) => ApiResponse,
 ) {
   return async (c: Context<AppEnv>): Promise<Response> => {
     const key = requireIdempotencyKey(c.req.header('Idempotency-Key'));
@@ -43,7 +44,7 @@ export function idempotentPost<Schema extends z.ZodObject>(
     const commitDelayMs = idempotency.has(key) ? 0 : faults.commitDelayMs;
     const outcome = await pendingCommits.commitAfter(key, commitDelayMs, () =>
       idempotency.execute({ key, method: c.req.method, path: c.req.path, params }, () =>
-        process(params),
+        process(params, c.req.param('id') ?? ''),
       ),
     );
     const summary =

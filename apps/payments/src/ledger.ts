@@ -13,6 +13,8 @@ export interface ChargeRecord {
   failureCode: string | null;
   failureMessage: string | null;
   created: number;
+  /** Read from the PaymentIntent whose `latest_charge` this is; never written with the charge. */
+  paymentIntentId: string | null;
 }
 
 export interface RefundRecord {
@@ -22,20 +24,69 @@ export interface RefundRecord {
   amount: number;
   reason: string | null;
   created: number;
+  /** The refunded charge's PaymentIntent, read like the charge's own. */
+  paymentIntentId: string | null;
 }
+
+export type PaymentIntentStatus =
+  | 'requires_payment_method'
+  | 'requires_capture'
+  | 'succeeded'
+  | 'canceled';
+
+export interface PaymentIntentRecord {
+  id: string;
+  /** `metadata.order_id`, kept in a column of its own to find an order's intents. */
+  orderId: string;
+  amount: number;
+  currency: string;
+  /** `requires_payment_method` after a decline, `requires_capture` while authorized. */
+  status: PaymentIntentStatus;
+  paymentMethod: string;
+  customer: string | null;
+  description: string | null;
+  metadata: Record<string, string>;
+  amountReceived: number;
+  /** The declined attempt, or the charge the capture made; null while authorized. */
+  latestChargeId: string | null;
+  canceledAt: number | null;
+  cancellationReason: string | null;
+  created: number;
+}
+
+type PaymentIntentRow = Omit<PaymentIntentRecord, 'metadata'> & { metadata: string };
 
 export interface ListQuery {
   orderId: string | null;
   limit: number;
 }
 
+function paymentIntentOf(chargeId: string): string {
+  return `(SELECT id FROM payment_intents WHERE latest_charge = ${chargeId}) AS paymentIntentId`;
+}
+
 const CHARGE_COLUMNS = `id, order_id AS orderId, amount, currency, status,
   payment_method AS paymentMethod, customer, description,
-  failure_code AS failureCode, failure_message AS failureMessage, created`;
+  failure_code AS failureCode, failure_message AS failureMessage, created,
+  ${paymentIntentOf('charges.id')}`;
 
-const REFUND_COLUMNS = `id, charge_id AS chargeId, order_id AS orderId, amount, reason, created`;
+const REFUND_COLUMNS = `id, charge_id AS chargeId, order_id AS orderId, amount, reason, created,
+  ${paymentIntentOf('refunds.charge_id')}`;
 
-/** The charges and refunds on record. Callers own the transaction boundaries. */
+const PAYMENT_INTENT_COLUMNS = `id, order_id AS orderId, amount, currency, status,
+  payment_method AS paymentMethod, customer, description, metadata,
+  amount_received AS amountReceived, latest_charge AS latestChargeId, canceled_at AS canceledAt,
+  cancellation_reason AS cancellationReason, created`;
+
+function toRow(intent: PaymentIntentRecord): PaymentIntentRow {
+  return { ...intent, metadata: JSON.stringify(intent.metadata) };
+}
+
+function fromRow(row: PaymentIntentRow): PaymentIntentRecord {
+  return { ...row, metadata: JSON.parse(row.metadata) as Record<string, string> };
+}
+
+/** The charges, refunds and PaymentIntents on record. Callers own the transaction boundaries. */
 export class Ledger {
   readonly #insertCharge;
   readonly #insertRefund;
@@ -46,6 +97,10 @@ export class Ledger {
   readonly #refundsOfCharges;
   readonly #listRefunds;
   readonly #listRefundsOfOrder;
+  readonly #insertPaymentIntent;
+  readonly #updatePaymentIntent;
+  readonly #findPaymentIntent;
+  readonly #paymentIntentsOfOrder;
 
   constructor(db: Database.Database) {
     this.#insertCharge = db.prepare<[ChargeRecord]>(
@@ -79,6 +134,26 @@ export class Ledger {
     );
     this.#listRefundsOfOrder = db.prepare<[string, number], RefundRecord>(
       `SELECT ${REFUND_COLUMNS} FROM refunds WHERE order_id = ? ORDER BY seq DESC LIMIT ?`,
+    );
+    this.#insertPaymentIntent = db.prepare<[PaymentIntentRow]>(
+      `INSERT INTO payment_intents (id, order_id, amount, currency, status, payment_method,
+         customer, description, metadata, amount_received, latest_charge, canceled_at,
+         cancellation_reason, created)
+       VALUES (@id, @orderId, @amount, @currency, @status, @paymentMethod, @customer,
+         @description, @metadata, @amountReceived, @latestChargeId, @canceledAt,
+         @cancellationReason, @created)`,
+    );
+    this.#updatePaymentIntent = db.prepare<[PaymentIntentRow]>(
+      `UPDATE payment_intents SET status = @status, amount_received = @amountReceived,
+         latest_charge = @latestChargeId, canceled_at = @canceledAt,
+         cancellation_reason = @cancellationReason
+       WHERE id = @id`,
+    );
+    this.#findPaymentIntent = db.prepare<[string], PaymentIntentRow>(
+      `SELECT ${PAYMENT_INTENT_COLUMNS} FROM payment_intents WHERE id = ?`,
+    );
+    this.#paymentIntentsOfOrder = db.prepare<[string], PaymentIntentRow>(
+      `SELECT ${PAYMENT_INTENT_COLUMNS} FROM payment_intents WHERE order_id = ? ORDER BY seq DESC`,
     );
   }
 
@@ -115,5 +190,24 @@ export class Ledger {
     return orderId === null
       ? this.#listRefunds.all(limit)
       : this.#listRefundsOfOrder.all(orderId, limit);
+  }
+
+  recordPaymentIntent(intent: PaymentIntentRecord): void {
+    this.#insertPaymentIntent.run(toRow(intent));
+  }
+
+  /** Writes what a capture or a cancel changes: status, amounts, latest charge, cancellation. */
+  updatePaymentIntent(intent: PaymentIntentRecord): void {
+    this.#updatePaymentIntent.run(toRow(intent));
+  }
+
+  findPaymentIntent(id: string): PaymentIntentRecord | undefined {
+    const row = this.#findPaymentIntent.get(id);
+    return row && fromRow(row);
+  }
+
+  /** Newest first. */
+  paymentIntentsOfOrder(orderId: string): PaymentIntentRecord[] {
+    return this.#paymentIntentsOfOrder.all(orderId).map(fromRow);
   }
 }

@@ -18,11 +18,32 @@ function parseJson(text: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-function parseForm(text: string): Record<string, string> {
-  const params: Record<string, string> = {};
+type FormParams = Record<string, string | Record<string, string>>;
+
+// Stripe's form encoding of a hash: `metadata[order_id]=42` is `{ metadata: { order_id: '42' } }`.
+const HASH_ENTRY = /^([^[\]]+)\[([^[\]]+)\]$/;
+
+/** Without a prototype, so that a param named `__proto__` is only an unknown param. */
+function emptyParams<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+function hashParam(params: FormParams, name: string): Record<string, string> {
+  const hash = params[name] ?? (params[name] = emptyParams());
+  if (typeof hash === 'string') reject(`Parameter ${name} was given both as a value and a hash.`);
+  return hash;
+}
+
+function parseForm(text: string): FormParams {
+  const params = emptyParams<string | Record<string, string>>();
   for (const [name, value] of new URLSearchParams(text)) {
-    if (Object.hasOwn(params, name)) reject(`Parameter ${name} was given more than once.`);
-    params[name] = value;
+    const entry = HASH_ENTRY.exec(name);
+    const [target, key] =
+      entry?.[1] !== undefined && entry[2] !== undefined
+        ? [hashParam(params, entry[1]), entry[2]]
+        : [params, name];
+    if (Object.hasOwn(target, key)) reject(`Parameter ${name} was given more than once.`);
+    target[key] = value;
   }
   return params;
 }

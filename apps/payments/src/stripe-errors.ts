@@ -9,6 +9,8 @@ export interface StripeErrorBody {
   decline_code?: string;
   /** The failed charge a card error refers to, as Stripe reports it. */
   charge?: string;
+  /** The PaymentIntent an error is about, as it stands, as Stripe reports it. */
+  payment_intent?: object;
 }
 
 export function stripeError(status: number, error: StripeErrorBody): ApiResponse {
@@ -21,6 +23,15 @@ export function invalidRequest(
 ): ApiResponse {
   const { status = 400, ...rest } = details;
   return stripeError(status, { type: 'invalid_request_error', message, ...rest });
+}
+
+/** Stripe's 404 for an id that names nothing: `No such charge: 'ch_...'`. */
+export function resourceMissing(resource: string, id: string, param: string): ApiResponse {
+  return invalidRequest(`No such ${resource}: '${id}'`, {
+    status: 404,
+    code: 'resource_missing',
+    param,
+  });
 }
 
 export function apiError(status: number, message: string): ApiResponse {

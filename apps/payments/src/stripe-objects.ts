@@ -1,4 +1,4 @@
-import type { ChargeRecord, RefundRecord } from './ledger';
+import type { ChargeRecord, PaymentIntentRecord, RefundRecord } from './ledger';
 
 export function refundObject(refund: RefundRecord) {
   return {
@@ -6,6 +6,7 @@ export function refundObject(refund: RefundRecord) {
     object: 'refund',
     amount: refund.amount,
     charge: refund.chargeId,
+    payment_intent: refund.paymentIntentId,
     status: 'succeeded',
     reason: refund.reason,
     order_id: refund.orderId,
@@ -26,6 +27,7 @@ export function chargeObject(charge: ChargeRecord, refunds: readonly RefundRecor
     refunded: charge.status === 'succeeded' && amountRefunded >= charge.amount,
     amount_refunded: amountRefunded,
     payment_method: charge.paymentMethod,
+    payment_intent: charge.paymentIntentId,
     customer: charge.customer,
     description: charge.description,
     order_id: charge.orderId,
@@ -38,4 +40,30 @@ export function chargeObject(charge: ChargeRecord, refunds: readonly RefundRecor
 
 export function listObject(url: string, data: readonly object[], hasMore: boolean) {
   return { object: 'list', url, data, has_more: hasMore } as const;
+}
+
+/** A PaymentIntent with manual capture: held while `requires_capture`, taken once `succeeded`. */
+export function paymentIntentObject(intent: PaymentIntentRecord) {
+  return {
+    id: intent.id,
+    object: 'payment_intent',
+    amount: intent.amount,
+    amount_capturable: intent.status === 'requires_capture' ? intent.amount : 0,
+    amount_received: intent.amountReceived,
+    canceled_at: intent.canceledAt,
+    cancellation_reason: intent.cancellationReason,
+    capture_method: 'manual',
+    created: intent.created,
+    currency: intent.currency,
+    customer: intent.customer,
+    description: intent.description,
+    latest_charge: intent.latestChargeId,
+    metadata: intent.metadata,
+    payment_method: intent.paymentMethod,
+    status: intent.status,
+  } as const;
+}
+
+export function searchResultObject(url: string, data: readonly object[]) {
+  return { object: 'search_result', url, data, has_more: false, next_page: null } as const;
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { chargesOf, post, startServer, succeededChargesOf, visaCharge } from './helpers';
+import {
+  chargesOf,
+  DECLINED_CARDS,
+  post,
+  startServer,
+  succeededChargesOf,
+  visaCharge,
+} from './helpers';
 
 describe('POST /v1/charges', () => {
   it('charges pm_card_visa and answers a Stripe charge object', async () => {
@@ -31,41 +38,37 @@ describe('POST /v1/charges', () => {
     expect(await chargesOf(server, 'order-1')).toEqual([body]);
   });
 
-  it.each([
-    ['pm_card_chargeDeclined', 'generic_decline', 'Your card was declined.'],
-    [
-      'pm_card_chargeDeclinedInsufficientFunds',
-      'insufficient_funds',
-      'Your card has insufficient funds.',
-    ],
-  ])('declines %s with 402 %s and takes no money', async (paymentMethod, declineCode, message) => {
-    const server = await startServer();
+  it.each(DECLINED_CARDS)(
+    'declines %s with 402 %s and takes no money',
+    async (paymentMethod, declineCode, message) => {
+      const server = await startServer();
 
-    const { status, body } = await post(
-      server,
-      '/v1/charges',
-      visaCharge('order-2', { payment_method: paymentMethod }),
-      { key: 'order-2:charge' },
-    );
+      const { status, body } = await post(
+        server,
+        '/v1/charges',
+        visaCharge('order-2', { payment_method: paymentMethod }),
+        { key: 'order-2:charge' },
+      );
 
-    expect(status).toBe(402);
-    expect(body.error).toMatchObject({
-      type: 'card_error',
-      code: 'card_declined',
-      decline_code: declineCode,
-      message,
-    });
-    const attempts = await chargesOf(server, 'order-2');
-    expect(attempts).toHaveLength(1);
-    expect(attempts[0]).toMatchObject({
-      id: body.error.charge,
-      status: 'failed',
-      paid: false,
-      failure_code: 'card_declined',
-      failure_message: message,
-    });
-    expect(await succeededChargesOf(server, 'order-2')).toEqual([]);
-  });
+      expect(status).toBe(402);
+      expect(body.error).toMatchObject({
+        type: 'card_error',
+        code: 'card_declined',
+        decline_code: declineCode,
+        message,
+      });
+      const attempts = await chargesOf(server, 'order-2');
+      expect(attempts).toHaveLength(1);
+      expect(attempts[0]).toMatchObject({
+        id: body.error.charge,
+        status: 'failed',
+        paid: false,
+        failure_code: 'card_declined',
+        failure_message: message,
+      });
+      expect(await succeededChargesOf(server, 'order-2')).toEqual([]);
+    },
+  );
 
   it('answers 400 resource_missing for an unknown payment method and records nothing', async () => {
     const server = await startServer();

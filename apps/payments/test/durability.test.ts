@@ -1,6 +1,14 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { chargesOf, post, startServer, tempDbPath, visaCharge } from './helpers';
+import {
+  authorize,
+  chargesOf,
+  intentsOf,
+  post,
+  startServer,
+  tempDbPath,
+  visaCharge,
+} from './helpers';
 
 describe('ledger durability', () => {
   it('keeps charges, refunds and idempotency keys across a close and reopen', async () => {
@@ -36,6 +44,24 @@ describe('ledger durability', () => {
     expect(replayedCharge.headers.get('Idempotent-Replayed')).toBe('true');
     expect(replayedRefund.text).toBe(refund.text);
     expect(await chargesOf(second, 'order-1')).toHaveLength(1);
+  });
+
+  it('opens a ledger from before PaymentIntents, keeping its charges and adding the table', async () => {
+    const dbPath = tempDbPath();
+    const first = await startServer({ dbPath });
+    await post(first, '/v1/charges', visaCharge('order-1'), { key: 'k-charge' });
+    const before = await chargesOf(first, 'order-1');
+    await first.close();
+    // What a ledger written before this table existed looks like.
+    const old = new Database(dbPath);
+    old.exec('DROP TABLE payment_intents');
+    old.close();
+
+    const second = await startServer({ dbPath });
+    const intent = await authorize(second, 'order-1');
+
+    expect(await chargesOf(second, 'order-1')).toEqual(before);
+    expect(await intentsOf(second, 'order-1')).toEqual([intent]);
   });
 
   it('keeps the ledger in WAL mode', async () => {

@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { createPaymentsServer } from '../src/server';
 import {
+  authorize,
   chargesOf,
   get,
+  intentsOf,
   post,
+  refundsOf,
   startServer,
   succeededChargesOf,
   tempDbPath,
+  visaAuthorization,
   visaCharge,
+  type TestServer,
 } from './helpers';
 
 const INJECTED_FAULT = {
@@ -18,79 +23,110 @@ const INJECTED_FAULT = {
 };
 
 describe('fault injection', () => {
-  it('fails every POST with 503 at rate 1; retries with the same keys never charge twice', async () => {
-    // 40 orders: the chance that the before/after halves are not both hit is 2 * 2^-40.
-    const orders = Array.from({ length: 40 }, (_, i) => `order-${i}`);
-    const server = await startServer({ failureRate: 1 });
+  it.each([
+    ['/v1/charges', visaCharge, succeededChargesOf],
+    ['/v1/payment_intents', visaAuthorization, intentsOf],
+  ])(
+    'fails every POST %s with 503 at rate 1; retries with the same keys never pay twice',
+    async (path, paramsOf, recordsOf) => {
+      // 40 orders: the chance that the before/after halves are not both hit is 2 * 2^-40.
+      const orders = Array.from({ length: 40 }, (_, i) => `order-${i}`);
+      const server = await startServer({ failureRate: 1 });
 
-    const failed = await Promise.all(
-      orders.map((orderId) =>
-        post(server, '/v1/charges', visaCharge(orderId), { key: `${orderId}:charge` }),
-      ),
-    );
-    expect(failed.map((reply) => reply.status)).toEqual(orders.map(() => 503));
-    expect(
-      failed.every((reply) => JSON.stringify(reply.body) === JSON.stringify(INJECTED_FAULT)),
-    ).toBe(true);
-    const movedBeforeRetry = new Map<string, string | undefined>();
-    for (const orderId of orders) {
-      const charges = await succeededChargesOf(server, orderId);
-      expect(charges.length).toBeLessThanOrEqual(1);
-      movedBeforeRetry.set(orderId, charges[0]?.id);
-    }
-
-    server.faults.failureRate = 0;
-    const retried = await Promise.all(
-      orders.map((orderId) =>
-        post(server, '/v1/charges', visaCharge(orderId), { key: `${orderId}:charge` }),
-      ),
-    );
-
-    let afterCommit = 0;
-    for (const [i, orderId] of orders.entries()) {
-      const reply = retried[i]!;
-      const chargedBefore = movedBeforeRetry.get(orderId);
-      expect(reply.status).toBe(200);
-      if (chargedBefore === undefined) {
-        // Failed before processing: nothing was recorded, so the retry charges afresh.
-        expect(reply.headers.get('Idempotent-Replayed')).toBeNull();
-      } else {
-        // Failed after the commit: the retry gets the charge that already happened.
-        afterCommit++;
-        expect(reply.headers.get('Idempotent-Replayed')).toBe('true');
-        expect(reply.body.id).toBe(chargedBefore);
-      }
-      const charges = await chargesOf(server, orderId);
-      expect(charges.map((charge) => charge.id)).toEqual([reply.body.id]);
-    }
-    expect(afterCommit).toBeGreaterThan(0);
-    expect(afterCommit).toBeLessThan(orders.length);
-  });
-
-  it('fails refunds too, and a refund retried after a lost response refunds once', async () => {
-    const server = await startServer();
-    const charge = await post(server, '/v1/charges', visaCharge('order-r'), { key: 'r:charge' });
-    server.faults.failureRate = 1;
-
-    const attempts = [];
-    for (let i = 0; i < 10; i++) {
-      attempts.push(
-        await post(server, '/v1/refunds', { charge: charge.body.id }, { key: 'r:refund' }),
+      const failed = await Promise.all(
+        orders.map((orderId) => post(server, path, paramsOf(orderId), { key: `${orderId}:pay` })),
       );
-    }
-    server.faults.failureRate = 0;
-    const final = await post(
-      server,
-      '/v1/refunds',
-      { charge: charge.body.id },
-      { key: 'r:refund' },
-    );
+      expect(failed.map((reply) => reply.status)).toEqual(orders.map(() => 503));
+      expect(
+        failed.every((reply) => JSON.stringify(reply.body) === JSON.stringify(INJECTED_FAULT)),
+      ).toBe(true);
+      const movedBeforeRetry = new Map<string, string | undefined>();
+      for (const orderId of orders) {
+        const records = await recordsOf(server, orderId);
+        expect(records.length).toBeLessThanOrEqual(1);
+        movedBeforeRetry.set(orderId, records[0]?.id);
+      }
 
-    expect(attempts.map((reply) => reply.status)).toEqual(Array(10).fill(503));
-    expect(final.status).toBe(200);
-    const refunds = await get(server, '/v1/refunds?order_id=order-r');
-    expect(refunds.body.data.map((refund: { id: string }) => refund.id)).toEqual([final.body.id]);
-  });
+      server.faults.failureRate = 0;
+      const retried = await Promise.all(
+        orders.map((orderId) => post(server, path, paramsOf(orderId), { key: `${orderId}:pay` })),
+      );
+
+      let afterCommit = 0;
+      for (const [i, orderId] of orders.entries()) {
+        const reply = retried[i]!;
+        const chargedBefore = movedBeforeRetry.get(orderId);
+        expect(reply.status).toBe(200);
+        if (chargedBefore === undefined) {
+          // Failed before processing: nothing was recorded, so the retry charges afresh.
+          expect(reply.headers.get('Idempotent-Replayed')).toBeNull();
+        } else {
+          // Failed after the commit: the retry gets the charge that already happened.
+          afterCommit++;
+          expect(reply.headers.get('Idempotent-Replayed')).toBe('true');
+          expect(reply.body.id).toBe(chargedBefore);
+        }
+        const records = await recordsOf(server, orderId);
+        expect(records.map((record) => record.id)).toEqual([reply.body.id]);
+      }
+      expect(afterCommit).toBeGreaterThan(0);
+      expect(afterCommit).toBeLessThan(orders.length);
+    },
+  );
+
+  /** A POST on an object already there, and the money it moved as the ledger shows it. */
+  const actions = {
+    refund: async (server: TestServer) => {
+      const charge = await post(server, '/v1/charges', visaCharge('order-r'), { key: 'r:charge' });
+      return {
+        path: '/v1/refunds',
+        params: { charge: charge.body.id },
+        moved: async () => (await refundsOf(server, 'order-r')).map((refund) => refund.id),
+        movedBy: (body: { id: string }) => [body.id],
+      };
+    },
+    capture: async (server: TestServer) => {
+      const intent = await authorize(server, 'order-r');
+      return {
+        path: `/v1/payment_intents/${intent.id}/capture`,
+        params: {},
+        moved: async () => (await succeededChargesOf(server, 'order-r')).map((charge) => charge.id),
+        movedBy: (body: { latest_charge: string }) => [body.latest_charge],
+      };
+    },
+    cancel: async (server: TestServer) => {
+      const intent = await authorize(server, 'order-r');
+      return {
+        path: `/v1/payment_intents/${intent.id}/cancel`,
+        params: {},
+        moved: async () => (await intentsOf(server, 'order-r')).map((held) => held.status),
+        movedBy: () => ['canceled'],
+      };
+    },
+  };
+
+  it.each(Object.keys(actions) as Array<keyof typeof actions>)(
+    'fails %s too, and a retry after a lost response acts once',
+    async (name) => {
+      const server = await startServer();
+      const { path, params, moved, movedBy } = await actions[name](server);
+      const before = await moved();
+      server.faults.failureRate = 1;
+
+      const attempts = [await post(server, path, params, { key: 'r:act' })];
+      const afterFirst = await moved();
+      for (let i = 1; i < 10; i++)
+        attempts.push(await post(server, path, params, { key: 'r:act' }));
+      server.faults.failureRate = 0;
+      const final = await post(server, path, params, { key: 'r:act' });
+
+      expect(attempts.map((reply) => reply.status)).toEqual(Array(10).fill(503));
+      expect(final.status).toBe(200);
+      // Before processing nothing is written; after the commit only the answer is lost.
+      expect([before, movedBy(final.body)]).toContainEqual(afterFirst);
+      expect(await moved()).toEqual(movedBy(final.body));
+    },
+  );
 
   it('never faults validation errors or GETs', async () => {
     const server = await startServer({ failureRate: 1 });

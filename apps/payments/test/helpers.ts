@@ -56,7 +56,8 @@ export interface Endpoint {
   url: string;
 }
 
-export type Params = Record<string, string | number | null>;
+/** A nested hash, such as `metadata`, is sent as `metadata[order_id]=...` in a form. */
+export type Params = Record<string, string | number | null | Record<string, string>>;
 
 export interface PostOptions {
   key?: string;
@@ -81,7 +82,9 @@ export async function post(
     headers['Content-Type'] = 'application/x-www-form-urlencoded';
     const form = new URLSearchParams();
     for (const [name, value] of Object.entries(params)) {
-      if (value !== null) form.append(name, String(value));
+      if (value === null) continue;
+      if (typeof value !== 'object') form.append(name, String(value));
+      else for (const [key, entry] of Object.entries(value)) form.append(`${name}[${key}]`, entry);
     }
     body = form.toString();
   }
@@ -107,6 +110,16 @@ export function visaCharge(orderId: string, overrides: Params = {}): Params {
   };
 }
 
+/** Stripe's declining test cards: payment method, decline code, message. */
+export const DECLINED_CARDS = [
+  ['pm_card_chargeDeclined', 'generic_decline', 'Your card was declined.'],
+  [
+    'pm_card_chargeDeclinedInsufficientFunds',
+    'insufficient_funds',
+    'Your card has insufficient funds.',
+  ],
+] as const;
+
 export async function chargesOf(server: Endpoint, orderId: string) {
   const { status, body } = await get(server, `/v1/charges?order_id=${encodeURIComponent(orderId)}`);
   if (status !== 200) throw new Error(`GET /v1/charges answered ${status}`);
@@ -115,4 +128,43 @@ export async function chargesOf(server: Endpoint, orderId: string) {
 
 export async function succeededChargesOf(server: Endpoint, orderId: string) {
   return (await chargesOf(server, orderId)).filter((charge) => charge.status === 'succeeded');
+}
+
+export async function refundsOf(server: Endpoint, orderId: string) {
+  const { status, body } = await get(server, `/v1/refunds?order_id=${encodeURIComponent(orderId)}`);
+  if (status !== 200) throw new Error(`GET /v1/refunds answered ${status}`);
+  return body.data as Array<{ id: string; amount: number; [field: string]: unknown }>;
+}
+
+/** A confirmed PaymentIntent with manual capture: an authorization on pm_card_visa. */
+export function visaAuthorization(orderId: string, overrides: Params = {}): Params {
+  return {
+    amount: 2_350,
+    currency: 'usd',
+    payment_method: 'pm_card_visa',
+    capture_method: 'manual',
+    confirm: 'true',
+    metadata: { order_id: orderId },
+    ...overrides,
+  };
+}
+
+/** Authorizes `amount` for the order and answers the intent, which must be `requires_capture`. */
+export async function authorize(server: Endpoint, orderId: string, amount = 2_350) {
+  const { status, body } = await post(
+    server,
+    '/v1/payment_intents',
+    visaAuthorization(orderId, { amount }),
+    { key: `${orderId}:authorize` },
+  );
+  if (status !== 200) throw new Error(`POST /v1/payment_intents answered ${status}`);
+  return body as { id: string; status: string; [field: string]: unknown };
+}
+
+/** The order's PaymentIntents, newest first, as Stripe's search finds them. */
+export async function intentsOf(server: Endpoint, orderId: string) {
+  const query = encodeURIComponent(`metadata['order_id']:'${orderId}'`);
+  const { status, body } = await get(server, `/v1/payment_intents/search?query=${query}`);
+  if (status !== 200) throw new Error(`GET /v1/payment_intents/search answered ${status}`);
+  return body.data as Array<{ id: string; status: string; [field: string]: unknown }>;
 }

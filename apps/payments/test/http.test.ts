@@ -103,6 +103,11 @@ describe('HTTP surface', () => {
     ['DELETE', '/v1/charges', 'GET, POST'],
     ['PUT', '/v1/refunds', 'GET, POST'],
     ['POST', '/health', 'GET'],
+    ['GET', '/v1/payment_intents', 'POST'],
+    ['DELETE', '/v1/payment_intents/pi_x', 'GET'],
+    ['GET', '/v1/payment_intents/pi_x/capture', 'POST'],
+    ['PUT', '/v1/payment_intents/pi_x/cancel', 'POST'],
+    ['POST', '/v1/payment_intents/search', 'GET'],
   ])('answers 405 to %s %s', async (method, path, allow) => {
     const server = await startServer();
 

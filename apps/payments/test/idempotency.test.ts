@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { chargesOf, post, request, startServer, succeededChargesOf, visaCharge } from './helpers';
+import {
+  authorize,
+  chargesOf,
+  intentsOf,
+  post,
+  request,
+  startServer,
+  succeededChargesOf,
+  visaAuthorization,
+  visaCharge,
+  type TestServer,
+} from './helpers';
 
 describe('Idempotency-Key', () => {
   it('replays the stored response byte for byte, with Idempotent-Replayed', async () => {
@@ -136,5 +147,80 @@ describe('Idempotency-Key', () => {
     expect(replayed).toHaveLength(19);
     const succeeded = await succeededChargesOf(server, 'order-8');
     expect(succeeded.map((charge) => charge.id)).toEqual([replies[0]?.body.id]);
+  });
+});
+
+describe('Idempotency-Key on the PaymentIntent POSTs', () => {
+  /** Each POST with its params and other params; capture and cancel act on a held intent. */
+  const endpoints = {
+    authorize: async () => ({
+      path: '/v1/payment_intents',
+      params: visaAuthorization('order-pi'),
+      other: visaAuthorization('order-pi', { amount: 999 }),
+    }),
+    capture: async (server: TestServer) => ({
+      path: `/v1/payment_intents/${(await authorize(server, 'order-pi')).id}/capture`,
+      params: {},
+      other: { amount_to_capture: 1_000 },
+    }),
+    cancel: async (server: TestServer) => ({
+      path: `/v1/payment_intents/${(await authorize(server, 'order-pi')).id}/cancel`,
+      params: { cancellation_reason: 'abandoned' },
+      other: { cancellation_reason: 'duplicate' },
+    }),
+  };
+
+  async function ledgerOf(server: TestServer) {
+    return {
+      intents: await intentsOf(server, 'order-pi'),
+      charges: await chargesOf(server, 'order-pi'),
+    };
+  }
+
+  it.each(Object.keys(endpoints) as Array<keyof typeof endpoints>)(
+    '%s: replays the first response to the same params and refuses other params',
+    async (name) => {
+      const server = await startServer();
+      const { path, params, other } = await endpoints[name](server);
+      const first = await post(server, path, params, { key: 'k-pi' });
+      const ledger = await ledgerOf(server);
+
+      const replay = await post(server, path, params, { key: 'k-pi', encoding: 'json' });
+      const reused = await post(server, path, other, { key: 'k-pi' });
+
+      expect(first.status).toBe(200);
+      expect(replay.status).toBe(200);
+      expect(replay.text).toBe(first.text);
+      expect(replay.headers.get('Idempotent-Replayed')).toBe('true');
+      expect(reused.status).toBe(400);
+      expect(reused.body.error).toMatchObject({ type: 'idempotency_error' });
+      expect(reused.body.error.message).toContain('k-pi');
+      expect(await ledgerOf(server)).toEqual(ledger);
+      expect(ledger.intents.map((intent) => intent.id)).toEqual([first.body.id]);
+    },
+  );
+
+  it('replays metadata given in another order as the same request', async () => {
+    const server = await startServer();
+    const metadata = { order_id: 'order-pi', site: 'menu', table: '7' };
+    const first = await post(
+      server,
+      '/v1/payment_intents',
+      visaAuthorization('order-pi', { metadata }),
+      { key: 'k-meta' },
+    );
+
+    const reordered = await post(
+      server,
+      '/v1/payment_intents',
+      visaAuthorization('order-pi', {
+        metadata: { table: '7', site: 'menu', order_id: 'order-pi' },
+      }),
+      { key: 'k-meta', encoding: 'json' },
+    );
+
+    expect(reordered.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(reordered.text).toBe(first.text);
+    expect(await intentsOf(server, 'order-pi')).toHaveLength(1);
   });
 });

@@ -1,17 +1,34 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { chargesOf, get, post, startServer, visaCharge, type Endpoint } from './helpers';
+import {
+  authorize,
+  chargesOf,
+  get,
+  intentsOf,
+  post,
+  startServer,
+  succeededChargesOf,
+  visaAuthorization,
+  visaCharge,
+  type Endpoint,
+  type TestServer,
+} from './helpers';
+
+/** What `read` lists once it lists anything, polling for at most `withinMs`. */
+async function awaitAny<T>(read: () => Promise<T[]>, withinMs: number): Promise<T[]> {
+  const deadline = performance.now() + withinMs;
+  let records = await read();
+  while (records.length === 0 && performance.now() < deadline) {
+    await sleep(20);
+    records = await read();
+  }
+  return records;
+}
 
 /** The order's charges once there are any, polling for at most `withinMs`. */
-async function awaitCharges(server: Endpoint, orderId: string, withinMs: number) {
-  const deadline = performance.now() + withinMs;
-  let charges = await chargesOf(server, orderId);
-  while (charges.length === 0 && performance.now() < deadline) {
-    await sleep(20);
-    charges = await chargesOf(server, orderId);
-  }
-  return charges;
+function awaitCharges(server: Endpoint, orderId: string, withinMs: number) {
+  return awaitAny(() => chargesOf(server, orderId), withinMs);
 }
 
 describe('late commit', () => {
@@ -127,4 +144,49 @@ describe('late commit', () => {
     expect(charges).toEqual(['succeeded']);
     expect(server.errors).toEqual([]);
   });
+
+  /** A POST that moves money, and what the ledger lists once it has. */
+  const moves = {
+    authorize: async (server: TestServer) => ({
+      path: '/v1/payment_intents',
+      params: visaAuthorization('order-pi'),
+      moved: () => intentsOf(server, 'order-pi'),
+    }),
+    capture: async (server: TestServer) => ({
+      path: `/v1/payment_intents/${(await authorize(server, 'order-pi')).id}/capture`,
+      params: {},
+      moved: () => succeededChargesOf(server, 'order-pi'),
+    }),
+  };
+
+  it.each(Object.keys(moves) as Array<keyof typeof moves>)(
+    'commits %s after its client gave up; a retry with its key gets what committed',
+    async (name) => {
+      const server = await startServer();
+      const { path, params, moved } = await moves[name](server);
+      server.faults.commitDelayMs = 600;
+
+      const abandoned = post(server, path, params, {
+        key: 'late-pi',
+        signal: AbortSignal.timeout(150),
+      });
+      await expect(abandoned).rejects.toMatchObject({ name: 'TimeoutError' });
+      const movedWhenAbandoned = await moved();
+      const concurrent = await post(server, path, params, { key: 'late-pi' });
+      const committed = await awaitAny(moved, 3_000);
+      const retry = await post(server, path, params, { key: 'late-pi' });
+
+      expect(movedWhenAbandoned).toEqual([]);
+      expect(concurrent.status).toBe(409);
+      expect(concurrent.body.error.code).toBe('idempotency_key_in_use');
+      expect(committed).toHaveLength(1);
+      expect(retry.status).toBe(200);
+      expect(retry.headers.get('Idempotent-Replayed')).toBe('true');
+      expect([retry.body.id, retry.body.latest_charge]).toContain(committed[0]?.id);
+      expect(await moved()).toEqual(committed);
+      expect(server.logs.join('\n')).toContain(
+        `${path} key=late-pi 200 committed after the client left`,
+      );
+    },
+  );
 });

@@ -2,7 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { chargesOf, post, tempDbPath, visaCharge } from './helpers';
+import {
+  authorize,
+  chargesOf,
+  intentsOf,
+  post,
+  succeededChargesOf,
+  tempDbPath,
+  visaCharge,
+} from './helpers';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -66,6 +74,36 @@ describe('the payments process', () => {
     expect(replay.headers.get('Idempotent-Replayed')).toBe('true');
     expect(replay.text).toBe(charge.text);
   });
+
+  it(
+    'keeps an authorization and then its capture through kill -9',
+    { timeout: 30_000 },
+    async () => {
+      const dbPath = tempDbPath();
+      const first = await start({ PAYMENTS_DB_PATH: dbPath });
+      const authorized = await authorize(first, 'order-1');
+      first.child.kill('SIGKILL');
+      await first.exited;
+
+      const second = await start({ PAYMENTS_DB_PATH: dbPath });
+      const heldAfterKill = await intentsOf(second, 'order-1');
+      const capturePath = `/v1/payment_intents/${authorized.id}/capture`;
+      const captured = await post(second, capturePath, {}, { key: 'k-capture' });
+      second.child.kill('SIGKILL');
+      await second.exited;
+
+      const third = await start({ PAYMENTS_DB_PATH: dbPath });
+      const replay = await post(third, capturePath, {}, { key: 'k-capture' });
+
+      expect(heldAfterKill).toEqual([authorized]);
+      expect(captured.body).toMatchObject({ status: 'succeeded', amount_received: 2_350 });
+      expect(await intentsOf(third, 'order-1')).toEqual([captured.body]);
+      const charges = await succeededChargesOf(third, 'order-1');
+      expect(charges.map((charge) => charge.id)).toEqual([captured.body.latest_charge]);
+      expect(replay.headers.get('Idempotent-Replayed')).toBe('true');
+      expect(replay.text).toBe(captured.text);
+    },
+  );
 
   it(
     'logs its settings, then each request, and exits 0 on SIGTERM',
