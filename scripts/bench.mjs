@@ -1,17 +1,17 @@
 #!/usr/bin/env node
-// `pnpm bench`: runs the benchmark (packages/testing/src/bench) on its own Temporal server,
-// payment sandbox, worker and sites, apart from `pnpm dev` and the tests. See docs/benchmarks.md.
+// `pnpm bench`: runs the benchmark (apps/bench) on its own Temporal server, payment sandbox,
+// worker and sites, apart from `pnpm dev` and the tests. See docs/benchmarks.md.
 import { spawn } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const testing = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'packages/testing');
+const app = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'apps/bench');
 
 const bench = spawn(
   process.execPath,
-  ['--import', 'tsx', 'src/bench/main.ts', ...process.argv.slice(2)],
+  ['--import', 'tsx', 'src/main.ts', ...process.argv.slice(2)],
   {
-    cwd: testing,
+    cwd: app,
     stdio: 'inherit',
   },
 );

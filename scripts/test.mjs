@@ -15,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { findCli, findOnPath, portAnswers, startDevServer } from './temporal.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const TEST_TEMPORAL_PORT = 7243;
+/** The test run's Temporal ports, from the harness's port plan (the suites read it too). */
+const TEST_PORTS = JSON.parse(readFileSync(join(root, 'packages/harness/ports.json'), 'utf8')).test;
 
 const vitest = (pkg, ...files) => ({ kind: 'vitest', cwd: join(root, pkg), files });
 const SITES = ['menu', 'driver'];
@@ -128,12 +129,12 @@ function runPlaywright(suite, reportFile) {
 async function main() {
   const names = selectedSuites(process.argv.slice(2));
   findCli();
-  const address = `127.0.0.1:${TEST_TEMPORAL_PORT}`;
-  const { child: temporal } = (await portAnswers(TEST_TEMPORAL_PORT))
+  const address = `127.0.0.1:${TEST_PORTS.temporal}`;
+  const { child: temporal } = (await portAnswers(TEST_PORTS.temporal))
     ? { child: null }
     : await startDevServer({
-        port: TEST_TEMPORAL_PORT,
-        uiPort: TEST_TEMPORAL_PORT + 1000,
+        port: TEST_PORTS.temporal,
+        uiPort: TEST_PORTS.temporalUi,
         detached: false,
       });
   process.env.TEMPORAL_ADDRESS = address;

@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { E2E_PORTS } from './e2e/ports';
+import { menuUrl } from './e2e/site-urls';
 
 /** Debian's Chromium, never a downloaded browser; these flags keep it off the network. */
 const CHROMIUM_FLAGS = [
@@ -28,5 +28,5 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
   },
-  projects: [{ name: 'chromium', use: { baseURL: `http://127.0.0.1:${E2E_PORTS.menu}` } }],
+  projects: [{ name: 'chromium', use: { baseURL: menuUrl } }],
 });

@@ -1,20 +1,18 @@
-/** Ports of the bench's own stack, apart from `pnpm dev` (x233) and the tests (x243). */
-export const BENCH_PORTS = {
-  temporal: 7263,
-  temporalMetrics: 9263,
-  payments: 4263,
-  menu: 3263,
-  driver: 3264,
-} as const;
+import { PORTS, localUrl } from '@delivery/harness/ports';
+
+/** The bench's own stack (the `bench` block of the port plan), apart from `pnpm dev` and the tests. */
+export const BENCH_PORTS = PORTS.bench;
 
 export const TEMPORAL_ADDRESS = `127.0.0.1:${BENCH_PORTS.temporal}`;
-export const METRICS_URL = `http://127.0.0.1:${BENCH_PORTS.temporalMetrics}/metrics`;
-export const PAYMENTS_URL = `http://127.0.0.1:${BENCH_PORTS.payments}`;
-export const MENU_URL = `http://127.0.0.1:${BENCH_PORTS.menu}`;
-export const DRIVER_URL = `http://127.0.0.1:${BENCH_PORTS.driver}`;
+export const METRICS_URL = `${localUrl(BENCH_PORTS.temporalMetrics)}/metrics`;
+export const MENU_URL = localUrl(BENCH_PORTS.menu);
+export const DRIVER_URL = localUrl(BENCH_PORTS.driver);
 
 export const ORDER_TASK_QUEUE = 'bench-orders';
 export const BASELINE_TASK_QUEUE = 'bench-baseline';
+
+/** Signs the bench drivers' sessions, in the sites and in the API the bench calls itself. */
+export const SESSION_SECRET = 'bench-only-session-secret-of-enough-length';
 
 /** Long enough that no order times out, is refunded or asks for a rating during the run. */
 export const QUIET_WINDOW_MS = 30 * 60_000;

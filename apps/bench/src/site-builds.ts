@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, type SiteName } from '@delivery/harness/stack';
+import { repoRoot } from '@delivery/harness/repo-root';
+import type { SiteName } from '@delivery/harness/services';
 import { progress } from './progress';
 
 const buildIdOf = (site: SiteName): string => join(repoRoot, 'apps', site, '.next', 'BUILD_ID');

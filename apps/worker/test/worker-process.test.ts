@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  orderWorker,
-  temporalAddress,
-  temporalServer,
-  uniqueTaskQueue,
-} from '@delivery/harness/stack';
-import { portAnswers } from '@delivery/harness/ports';
+import { orderWorker } from '@delivery/harness/services';
+import { startStack, uniqueTaskQueue } from '@delivery/harness/stack';
 
 describe('the worker process', () => {
   it('exits non-zero with a clear message when Temporal is unreachable, instead of hanging', async () => {
@@ -21,16 +16,19 @@ describe('the worker process', () => {
   });
 
   it('shuts down gracefully on SIGTERM and on SIGINT', async () => {
-    const temporal = (await portAnswers(temporalAddress())) ? null : await temporalServer().start();
+    const stack = await startStack({ name: 'shutdown' });
     try {
       for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-        const worker = await orderWorker({ taskQueue: uniqueTaskQueue('shutdown') }).start();
+        const worker = await orderWorker({
+          taskQueue: uniqueTaskQueue('shutdown'),
+          temporalAddress: stack.temporalAddress,
+        }).start();
         await worker.stop(signal);
         expect(worker.exits.at(-1)).toEqual({ code: 0, signal: null });
         expect(worker.log).toMatch(/\[worker\] stopped/);
       }
     } finally {
-      await temporal?.stop();
+      await stack.stop();
     }
   });
 });

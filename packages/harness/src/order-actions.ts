@@ -1,43 +1,50 @@
+import { randomUUID } from 'node:crypto';
 import type { Driver, OrderStatus, Rating } from '@delivery/common';
-import { requestAction } from '@delivery/workflows/client';
-import type { OrderAction } from '@delivery/workflows/contract';
-import { waitForState, type OrderHandle } from './orders';
+import { requestAction, type OrderHandle } from '@delivery/workflows/client';
+import type { OrderAction, RequestAnswer } from '@delivery/workflows/contract';
 import { retryTransient } from './retry';
 
-/**
- * Sends an action as the sites do, with an id of its own per order and action, so sending it
- * again after an outage is the same request, answered once. Resolves with the status after it;
- * a refusal fails.
- */
-async function request(handle: OrderHandle, action: OrderAction): Promise<OrderStatus> {
-  const { outcome, status } = await retryTransient(() =>
-    requestAction(handle, { ...action, requestId: `${handle.workflowId}:${action.action}` }),
-  );
+/** Sends an action as the sites do; `requestId` defaults to a new one. */
+export const act = (
+  handle: OrderHandle,
+  action: OrderAction,
+  requestId: string = randomUUID(),
+  options?: Parameters<typeof requestAction>[2],
+): Promise<RequestAnswer> => requestAction(handle, { ...action, requestId }, options);
+
+/** Sends an action that must be accepted, and returns the status right after it. */
+export async function accepted(
+  handle: OrderHandle,
+  action: OrderAction,
+  requestId?: string,
+): Promise<OrderStatus> {
+  const { outcome, status } = await act(handle, action, requestId);
   if (!outcome.accepted)
     throw new Error(`${action.action} on ${handle.workflowId} refused: ${outcome.refusal.message}`);
   return status;
 }
 
+/** The reason an action was refused; fails the test if it was accepted. */
+export async function refusal(handle: OrderHandle, action: OrderAction): Promise<string> {
+  const { outcome } = await act(handle, action);
+  if (outcome.accepted) throw new Error(`${action.action} on ${handle.workflowId} was accepted`);
+  return outcome.refusal.message;
+}
+
+/**
+ * Sends an action that must be accepted, through outages: with an id of its own per order and
+ * action, so sending it again after a restart is the same request, answered once.
+ */
+const acceptedThroughOutages = (handle: OrderHandle, action: OrderAction) =>
+  retryTransient(() => accepted(handle, action, `${handle.workflowId}:${action.action}`));
+
 export const pickUp = (handle: OrderHandle, driver: Driver) =>
-  request(handle, { action: 'pickUp', driver });
+  acceptedThroughOutages(handle, { action: 'pickUp', driver });
 
 export const deliver = (handle: OrderHandle, driver: Driver) =>
-  request(handle, { action: 'deliver', driver });
+  acceptedThroughOutages(handle, { action: 'deliver', driver });
 
-export const cancel = (handle: OrderHandle) => request(handle, { action: 'cancel' });
+export const cancel = (handle: OrderHandle) => acceptedThroughOutages(handle, { action: 'cancel' });
 
 export const rate = (handle: OrderHandle, rating: Rating) =>
-  request(handle, { action: 'rate', rating });
-
-/** The happy path once the card is charged: picked up, delivered, rated. Resolves with the result. */
-export async function driveToDelivery(
-  handle: OrderHandle,
-  driver: Driver,
-  { paidWithinMs = 60_000 } = {},
-): Promise<OrderStatus> {
-  await waitForState(handle, 'Paid', paidWithinMs);
-  await pickUp(handle, driver);
-  await deliver(handle, driver);
-  await rate(handle, { stars: 5 });
-  return handle.result();
-}
+  acceptedThroughOutages(handle, { action: 'rate', rating });

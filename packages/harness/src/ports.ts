@@ -1,4 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
+
+/**
+ * Where every test stack listens, from `ports.json` (which scripts/test.mjs reads too): apart
+ * from `pnpm dev` (x233, scripts/dev.mjs) and from each other, so the dev stack, the test run,
+ * the suites that run their own Temporal server (crash) and the bench can all run at once.
+ */
+export const PORTS: typeof import('../ports.json') = JSON.parse(
+  readFileSync(new URL('../ports.json', import.meta.url), 'utf8'),
+);
+
+export const localUrl = (port: number): string => `http://127.0.0.1:${port}`;
 
 /** Whether something accepts TCP connections at `host:port`. */
 export function portAnswers(address: string): Promise<boolean> {

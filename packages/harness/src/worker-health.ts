@@ -1,4 +1,4 @@
-import type { ManagedProcess } from '@delivery/harness/managed-process';
+import type { ManagedProcess } from './managed-process';
 
 /** Log lines of a worker in trouble: a workflow task that failed (say, non-determinism), a crash. */
 const TROUBLE =

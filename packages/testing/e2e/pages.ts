@@ -1,5 +1,5 @@
 import { expect, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { driverUrl, menuUrl } from './ports';
+import { driverUrl, menuUrl } from './site-urls';
 
 /** A customer in a browser of their own (their own session cookie). */
 export async function customerPage(browser: Browser): Promise<Page> {

@@ -1,13 +1,14 @@
 import { WorkflowClient } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allCharges, moneyByOrder } from '@delivery/harness/ledger';
-import { getStatusQuery } from '@delivery/workflows/contract';
-import { orderWorkflowId, readStatus, statesVisited } from '../src/orders';
-import { unreplayableHistories } from '../src/replay';
-import { workerTroubles } from '../src/worker-health';
-import { workflowTaskFailures } from '../src/workflow-health';
+import { statesVisited } from '@delivery/harness/orders';
+import { workerTroubles } from '@delivery/harness/worker-health';
+import { workflowTaskFailures } from '@delivery/harness/workflow-health';
+import { readStatus } from '@delivery/workflows/client';
+import { getStatusQuery, workflowIdOf } from '@delivery/workflows/contract';
 import { startCrashStack, type CrashStack } from './crash/crash-stack';
 import { PATHS } from './crash/plan';
+import { unreplayableHistories } from './crash/replay';
 import { printCrashReport, tallyCrashRun, type CrashTally } from './crash/report';
 import { RATING, runCrashScenario, type CrashRun } from './crash/scenario';
 import { until, workflowsCounted } from './crash/triggers';
@@ -40,9 +41,9 @@ describe('orders survive SIGKILLs of the worker, the payment sandbox and the Tem
     const listed: string[] = [];
     for await (const execution of stack.client.workflow.list({ query }))
       listed.push(execution.workflowId);
-    expect(listed.sort()).toEqual(run.plan.map(({ orderId }) => orderWorkflowId(orderId)).sort());
+    expect(listed.sort()).toEqual(run.plan.map(({ orderId }) => workflowIdOf(orderId)).sort());
     for (const { orderId } of run.plan) {
-      const described = await stack.client.workflow.getHandle(orderWorkflowId(orderId)).describe();
+      const described = await stack.client.workflow.getHandle(workflowIdOf(orderId)).describe();
       expect(described.status.name, orderId).toBe('COMPLETED');
     }
   });
@@ -72,7 +73,7 @@ describe('orders survive SIGKILLs of the worker, the payment sandbox and the Tem
       const label = `${path} order ${orderId}`;
       expect(await readStatus(run.handles.get(orderId)!), label).toEqual(returned);
       // A replay that read the workflow clock differently from the run would differ here.
-      const replayed = await replaying.getHandle(orderWorkflowId(orderId)).query(getStatusQuery);
+      const replayed = await replaying.getHandle(workflowIdOf(orderId)).query(getStatusQuery);
       expect(replayed, label).toEqual(returned);
     }
   });

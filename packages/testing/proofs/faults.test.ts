@@ -3,17 +3,11 @@ import { beforeAll, describe, it } from 'vitest';
 import type { Driver, OrderWindows } from '@delivery/common';
 import { allCharges, moneyByOrder, moneyMoved } from '@delivery/harness/ledger';
 import { ManagedProcess } from '@delivery/harness/managed-process';
-import { driveToDelivery } from '../src/order-actions';
-import {
-  readStatus,
-  startOrder,
-  statesVisited,
-  waitForState,
-  type OrderHandle,
-} from '../src/orders';
-import { portAnswers } from '@delivery/harness/ports';
-import { temporalAddress, temporalServer } from '@delivery/harness/stack';
+import { startOrder, statesVisited, waitForState } from '@delivery/harness/orders';
+import { startStack } from '@delivery/harness/stack';
+import { readStatus, type OrderHandle } from '@delivery/workflows/client';
 import { withCaseServices } from './faults/case-services';
+import { driveToDelivery } from './faults/drive-to-delivery';
 import { pendingCharge } from './faults/pending-charge';
 import { lostResponses, requestsWithKey } from './faults/sandbox-log';
 
@@ -41,9 +35,8 @@ const chargeKey = (handle: OrderHandle) => `${handle.workflowId}:charge`;
 
 beforeAll(async () => {
   // The orchestrator provides a shared server; run alone, the suite brings one.
-  if (await portAnswers(temporalAddress())) return;
-  const server = await temporalServer().start();
-  return () => server.stop();
+  const { stop } = await startStack({ name: 'faults' });
+  return stop;
 }, 120_000);
 
 describe.concurrent(

@@ -3,28 +3,34 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG } from '@delivery/common';
 import { allCharges } from '@delivery/harness/ledger';
-import type { ManagedProcess } from '@delivery/harness/managed-process';
-import {
-  nextSite,
-  orderWorker,
-  paymentsService,
-  temporalClient,
-  uniqueTaskQueue,
-} from '@delivery/harness/stack';
-import { ORDER_CLIENT_OPTIONS } from '@delivery/workflows/client';
-import { trpcError, trpcHttp, type TrpcResponse } from '../src/trpc-http';
-import { workflowTaskFailures } from '../src/workflow-health';
+import { PORTS, localUrl } from '@delivery/harness/ports';
+import { startStack } from '@delivery/harness/stack';
+import { trpcError, trpcHttp, type TrpcResponse } from '@delivery/harness/trpc-http';
+import { workflowTaskFailures } from '@delivery/harness/workflow-health';
+import { workflowIdOf } from '@delivery/workflows/contract';
 
-const PORTS = { payments: 4283, menu: 3120, driver: 3121 };
-const paymentsUrl = `http://127.0.0.1:${PORTS.payments}`;
-const menu = trpcHttp(`http://127.0.0.1:${PORTS.menu}`);
-const driverSite = trpcHttp(`http://127.0.0.1:${PORTS.driver}`);
-const taskQueue = uniqueTaskQueue('hostile');
+const ports = PORTS.hostile;
+const paymentsUrl = localUrl(ports.payments);
+const menu = trpcHttp(localUrl(ports.menu));
+const driverSite = trpcHttp(localUrl(ports.driver));
+const WINDOWS = {
+  ORDER_PICKUP_WINDOW_MS: '120000',
+  ORDER_DELIVERY_WINDOW_MS: '120000',
+  ORDER_RATING_DELAY_MS: '0',
+  ORDER_RATING_WINDOW_MS: '120000',
+};
 
 const customer = `dd_customer=${randomUUID()}`;
 let dana = '';
 let sam = '';
-const processes: ManagedProcess[] = [];
+const startHostileStack = () =>
+  startStack({
+    name: 'hostile',
+    payments: { sandbox: { port: ports.payments } },
+    worker: {},
+    sites: { menu: { port: ports.menu, env: WINDOWS }, driver: { port: ports.driver } },
+  });
+let stack: Awaited<ReturnType<typeof startHostileStack>>;
 const dish = (productId = 'ramen', quantity: unknown = 1) => ({ productId, quantity });
 
 /** A 4xx answer with a message a person can read, never a 500. */
@@ -73,23 +79,12 @@ async function orderCount(): Promise<number> {
 }
 
 beforeAll(async () => {
-  processes.push(await paymentsService({ port: PORTS.payments }).start());
-  processes.push(await orderWorker({ taskQueue, paymentsUrl }).start());
-  const windows = {
-    ORDER_PICKUP_WINDOW_MS: '120000',
-    ORDER_DELIVERY_WINDOW_MS: '120000',
-    ORDER_RATING_DELAY_MS: '0',
-    ORDER_RATING_WINDOW_MS: '120000',
-  };
-  processes.push(await nextSite('menu', { port: PORTS.menu, taskQueue, env: windows }).start());
-  processes.push(await nextSite('driver', { port: PORTS.driver, taskQueue }).start());
+  stack = await startHostileStack();
   dana = await signIn('Dana');
   sam = await signIn('Sam');
 }, 240_000);
 
-afterAll(async () => {
-  for (const process of processes.reverse()) await process.stop();
-});
+afterAll(() => stack?.stop());
 
 describe('hostile input to createOrder', () => {
   const valid = () => ({ orderId: randomUUID(), items: [dish()] });
@@ -373,48 +368,37 @@ describe('signals sent straight to an order, bypassing the API', () => {
   it('are ignored when malformed, and leave the order working', async () => {
     const orderId = await placeOrder();
     await waitForState(orderId, 'Paid');
-    const { client, close } = await temporalClient(undefined, ORDER_CLIENT_OPTIONS);
-    try {
-      const handle = client.workflow.getHandle(`order-${orderId}`);
-      const listed: unknown[] = [
-        null,
-        'pickUp',
-        [],
-        { action: 'pickUp' },
-        { requestId: '', action: 'cancel' },
-        { requestId: 'x', action: 'toString' },
-        { requestId: 'x', action: '__proto__' },
-        { requestId: 'y', action: 'pickUp', driver: { id: 42 } },
-        { requestId: 'z', action: 'rate', rating: { stars: 'five' } },
-        { requestId: 'w', action: 'deliver', driver: null },
-      ];
-      // No argument at all is an operator's pickedUp, which is allowed: every payload is something.
-      const something = fc.anything().filter((value) => value !== undefined);
-      const generated = fc.sample(something, 60);
-      for (const payload of [...listed, ...generated]) await handle.signal('request', payload);
-      for (const name of ['pickedUp', 'delivered', 'rate'])
-        for (const payload of fc.sample(something, 10)) await handle.signal(name, payload);
-      // The order still answers, and none of it moved the order on.
-      await new Promise((r) => setTimeout(r, 1_000));
-      expect(await stateOf(orderId)).toBe('Paid');
-    } finally {
-      await close();
-    }
+    const handle = stack.client.workflow.getHandle(workflowIdOf(orderId));
+    const listed: unknown[] = [
+      null,
+      'pickUp',
+      [],
+      { action: 'pickUp' },
+      { requestId: '', action: 'cancel' },
+      { requestId: 'x', action: 'toString' },
+      { requestId: 'x', action: '__proto__' },
+      { requestId: 'y', action: 'pickUp', driver: { id: 42 } },
+      { requestId: 'z', action: 'rate', rating: { stars: 'five' } },
+      { requestId: 'w', action: 'deliver', driver: null },
+    ];
+    // No argument at all is an operator's pickedUp, which is allowed: every payload is something.
+    const something = fc.anything().filter((value) => value !== undefined);
+    const generated = fc.sample(something, 60);
+    for (const payload of [...listed, ...generated]) await handle.signal('request', payload);
+    for (const name of ['pickedUp', 'delivered', 'rate'])
+      for (const payload of fc.sample(something, 10)) await handle.signal(name, payload);
+    // The order still answers, and none of it moved the order on.
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await stateOf(orderId)).toBe('Paid');
   });
 });
 
 describe('after all of it', () => {
   it('has no failed workflow task, no crashed worker and no crashed site', async () => {
-    const { client, close } = await temporalClient(undefined, ORDER_CLIENT_OPTIONS);
-    try {
-      expect(await workflowTaskFailures(client, taskQueue)).toEqual([]);
-    } finally {
-      await close();
-    }
-    for (const process of processes)
+    expect(await workflowTaskFailures(stack.client, stack.taskQueue)).toEqual([]);
+    for (const process of stack.processes)
       expect(process.running, `${process.spec.name} is running`).toBe(true);
-    const worker = processes.find((p) => p.spec.name === 'worker')!;
-    expect(worker.log).not.toMatch(
+    expect(stack.worker.log).not.toMatch(
       /unhandled ?rejection|Workflow task failed|DeterminismViolation/i,
     );
   });

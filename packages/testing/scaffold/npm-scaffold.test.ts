@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { portAnswers } from '@delivery/harness/ports';
-import { repoRoot } from '@delivery/harness/stack';
-import { trpcHttp } from '../src/trpc-http';
+import { repoRoot } from '@delivery/harness/repo-root';
+import { trpcHttp } from '@delivery/harness/trpc-http';
 
 /**
  * The tree as Temporal's samples are scaffolded (`npx @temporalio/create --sample`): the tracked

@@ -9,17 +9,12 @@ import {
   type PushNotification,
 } from '@delivery/activities';
 import type { OrderStatus, OrderWindows } from '@delivery/common';
+import { accepted, act } from '@delivery/harness/order-actions';
+import { startOrder, waitForState } from '@delivery/harness/orders';
 import { uniqueTaskQueue } from '@delivery/harness/stack';
-import { ORDER_CLIENT_OPTIONS } from '../src/client';
+import { ORDER_CLIENT_OPTIONS, type OrderHandle } from '../src/client';
 import type { OrderAction } from '../src/messages';
-import {
-  accepted,
-  act,
-  startTestOrder,
-  waitForState,
-  workflowBundle,
-  type OrderHandle,
-} from './support/order-harness';
+import { workflowBundle } from './support/order-harness';
 
 /**
  * The collision behind temporalio/sdk-typescript#1966 (and sdk-python#1591): an action reaches a
@@ -147,7 +142,7 @@ describe('an action that reaches a cold worker with a fired timer or a finished 
         ratingWindowMs: LONG,
         ...(timer ? step.timer : {}),
       };
-      const handle = await startTestOrder(client, { taskQueue, windows });
+      const handle = await startOrder(client, { taskQueue, windows });
       const warm = await workflowWorker();
       await warm.runUntil(async () => {
         await waitForState(handle, 'Paid');

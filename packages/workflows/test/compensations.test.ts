@@ -1,15 +1,9 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { moneyMoved } from '@delivery/harness/ledger';
-import {
-  accepted,
-  act,
-  orderHarness,
-  recordHistory,
-  status,
-  statesVisited,
-  waitForState,
-  type OrderHarness,
-} from './support/order-harness';
+import { accepted, act } from '@delivery/harness/order-actions';
+import { statesVisited, waitForState } from '@delivery/harness/orders';
+import { readStatus } from '../src/client';
+import { orderHarness, recordHistory, type OrderHarness } from './support/order-harness';
 
 const dana = { id: 'dana', name: 'Dana' };
 const harnesses: OrderHarness[] = [];
@@ -99,9 +93,11 @@ describe('requests', () => {
       expect(retried.outcome).toEqual({ accepted: true });
       // A new request is judged anew: the same driver already has it.
       expect((await act(handle, pickUp, 'tap-2')).outcome).toMatchObject({ accepted: false });
-      const picked = (await status(handle)).timeline.filter((e) => e.state === 'Picked up');
+      const picked = (await readStatus(handle)).timeline.filter((e) => e.state === 'Picked up');
       expect(picked).toHaveLength(1);
-      const notices = (await status(handle)).notifications.filter((n) => n.event === 'picked-up');
+      const notices = (await readStatus(handle)).notifications.filter(
+        (n) => n.event === 'picked-up',
+      );
       expect(notices.length).toBeLessThanOrEqual(1);
       await handle.terminate('test over');
     });
@@ -142,7 +138,7 @@ describe('an ended order', () => {
       await Promise.all([one.result(), two.result()]);
       return [one, two];
     });
-    expect((await status(delivered)).state).toBe('Delivered');
-    expect((await status(cancelled)).state).toBe('Cancelled');
+    expect((await readStatus(delivered)).state).toBe('Delivered');
+    expect((await readStatus(cancelled)).state).toBe('Cancelled');
   });
 });

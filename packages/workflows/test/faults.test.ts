@@ -1,6 +1,8 @@
 import { describe, expect, inject, it } from 'vitest';
 import { moneyMoved } from '@delivery/harness/ledger';
-import { accepted, orderHarness, waitForState } from './support/order-harness';
+import { accepted } from '@delivery/harness/order-actions';
+import { waitForState } from '@delivery/harness/orders';
+import { orderHarness } from './support/order-harness';
 
 const ORDERS = 8;
 

@@ -5,19 +5,12 @@ import {
 } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moneyMoved } from '@delivery/harness/ledger';
+import { accepted, act, refusal } from '@delivery/harness/order-actions';
+import { statesVisited, waitForState, waitForStatus } from '@delivery/harness/orders';
+import { readStatus } from '../src/client';
+import { WORKFLOW_TYPE, workflowIdOf } from '../src/contract';
 import { deliveredSignal, pickUpUpdate, pickedUpSignal } from '../src/messages';
-import {
-  accepted,
-  act,
-  orderHarness,
-  recordHistory,
-  refusal,
-  status,
-  statesVisited,
-  waitFor,
-  waitForState,
-  type OrderHarness,
-} from './support/order-harness';
+import { orderHarness, recordHistory, type OrderHarness } from './support/order-harness';
 
 const dana = { id: 'dana', name: 'Dana' };
 const sam = { id: 'sam', name: 'Sam' };
@@ -61,7 +54,7 @@ describe('order workflow against a real Temporal server', () => {
         refunds: 0,
       });
       // The query still answers once the order has ended.
-      expect((await status(handle)).rating?.stars).toBe(5);
+      expect((await readStatus(handle)).rating?.stars).toBe(5);
       await recordHistory(handle, 'delivered-and-rated');
     }));
 
@@ -72,7 +65,7 @@ describe('order workflow against a real Temporal server', () => {
       await handle.signal(pickedUpSignal);
       await waitForState(handle, 'Picked up');
       await handle.signal(deliveredSignal);
-      const asked = await waitFor(handle, (s) => s.ratingRequested);
+      const asked = await waitForStatus(handle, (s) => s.ratingRequested);
       expect(asked.state).toBe('Delivered');
       const final = await handle.result();
       expect(final.rating).toBeNull();
@@ -153,7 +146,7 @@ describe('order workflow against a real Temporal server', () => {
       await waitForState(pickedUp, 'Paid');
       await accepted(pickedUp, { action: 'pickUp', driver: dana });
       expect(await refusal(pickedUp, { action: 'cancel' })).toMatch(/Too late to cancel/);
-      expect((await status(pickedUp)).state).toBe('Picked up');
+      expect((await readStatus(pickedUp)).state).toBe('Picked up');
       await pickedUp.terminate('test over');
     }));
 
@@ -187,7 +180,7 @@ describe('order workflow against a real Temporal server', () => {
         /Picked up by another driver \((Dana|Sam)\)/,
       );
 
-      const winner = (await status(handle)).driver!;
+      const winner = (await readStatus(handle)).driver!;
       const other = winner.id === dana.id ? sam : dana;
       expect(await refusal(handle, { action: 'deliver', driver: other })).toMatch(
         new RegExp(`Only ${winner.name} can deliver`),
@@ -195,7 +188,7 @@ describe('order workflow against a real Temporal server', () => {
       // A signal that cannot take effect is dropped, not a failed workflow task.
       await handle.signal(deliveredSignal, other);
       await handle.signal(pickedUpSignal, { id: 42 } as never);
-      expect((await status(handle)).state).toBe('Picked up');
+      expect((await readStatus(handle)).state).toBe('Picked up');
       await accepted(handle, { action: 'deliver', driver: winner });
       expect(await refusal(handle, { action: 'deliver', driver: winner })).toMatch(
         /already delivered/,
@@ -234,8 +227,8 @@ describe('order workflow against a real Temporal server', () => {
 
   it('fails cleanly, without a stuck workflow task, when started with bad input', () =>
     harness.withWorker(async () => {
-      const handle = await harness.client.workflow.start('order', {
-        workflowId: `order-${randomUUID()}`,
+      const handle = await harness.client.workflow.start(WORKFLOW_TYPE, {
+        workflowId: workflowIdOf(randomUUID()),
         taskQueue: harness.taskQueue,
         args: [{ orderId: 'x', lines: 'not a list' }],
       });

@@ -1,6 +1,6 @@
 import type { OrderSummary } from '@delivery/common';
 import { DRIVER_COOKIE } from '@delivery/api/session';
-import { trpcHttp } from '../../trpc-http';
+import { trpcHttp } from '@delivery/harness/trpc-http';
 import { DRIVER_URL } from '../config';
 import { SiteClient } from '../http/site-client';
 

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { BASELINE_TASK_QUEUE, TEMPORAL_ADDRESS } from '../config';
 
+// Bundled here, so the bundle finds @temporalio/workflow among this app's own dependencies.
 const workflowsPath = fileURLToPath(new URL('./baseline-workflow.ts', import.meta.url));
 
 /** Runs `fn` while an in-process worker completes the `baseline` workflows it starts. */

@@ -1,4 +1,4 @@
-import { trpcError, trpcHttp, type TrpcResponse } from '../../trpc-http';
+import { trpcError, trpcHttp, type TrpcResponse } from '@delivery/harness/trpc-http';
 import { serverSentEvents } from './server-sent-events';
 
 /** A tRPC error as the HTTP API answers it: `CONFLICT`, `NOT_FOUND`, ... */

@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import { WORKFLOW_TYPE } from '@delivery/workflows/contract';
 
 const CONCURRENCY = 20;
 
@@ -6,7 +7,7 @@ const CONCURRENCY = 20;
 export async function clearOrders(client: Client): Promise<number> {
   const workflowIds: string[] = [];
   for await (const execution of client.workflow.list({
-    query: "WorkflowType='order' AND ExecutionStatus='Running'",
+    query: `WorkflowType='${WORKFLOW_TYPE}' AND ExecutionStatus='Running'`,
   })) {
     workflowIds.push(execution.workflowId);
   }

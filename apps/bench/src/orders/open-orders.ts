@@ -1,9 +1,9 @@
 import type { Client } from '@temporalio/client';
 import type { OrderInput } from '@delivery/common';
-import { placeOrder } from '@delivery/api/orders';
-import { TemporalAccess } from '@delivery/api/temporal-client';
+import { WORKFLOW_TYPE } from '@delivery/workflows/contract';
 import { progress } from '../progress';
 import { sleep } from '../sleep';
+import { ApiOrders } from './api-orders';
 import { benchOrderInput } from './order-input';
 
 const BATCH_SIZE = 100;
@@ -12,14 +12,13 @@ const ATTEMPTS = 3;
 const STALL_TIMEOUT_MS = 2 * 60_000;
 
 /** Open = paid and waiting for a driver, with a pickup window that outlasts the run. */
-export const OPEN_ORDERS_QUERY =
-  "WorkflowType='order' AND ExecutionStatus='Running' AND OrderState='Paid'";
+export const OPEN_ORDERS_QUERY = `WorkflowType='${WORKFLOW_TYPE}' AND ExecutionStatus='Running' AND OrderState='Paid'`;
 
 /** Starts an order exactly as `createOrder` does; the same order id again is the same order. */
-async function placeWithRetry(temporal: TemporalAccess, input: OrderInput): Promise<void> {
+async function placeWithRetry(orders: ApiOrders, input: OrderInput): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await placeOrder(temporal, input);
+      return await orders.place(input);
     } catch (error) {
       if (attempt >= ATTEMPTS) throw error;
       await sleep(500 * attempt);
@@ -32,18 +31,18 @@ export async function countOpenOrders(client: Client): Promise<number> {
 }
 
 async function startOrders(count: number): Promise<void> {
-  const temporal = new TemporalAccess();
+  const orders = new ApiOrders();
   try {
     for (let started = 0; started < count; started += BATCH_SIZE) {
       const batch = Math.min(BATCH_SIZE, count - started);
       await Promise.all(
-        Array.from({ length: batch }, () => placeWithRetry(temporal, benchOrderInput())),
+        Array.from({ length: batch }, () => placeWithRetry(orders, benchOrderInput())),
       );
       if ((started + batch) % 1_000 === 0)
         progress(`  ${(started + batch).toLocaleString('en')} orders started`);
     }
   } finally {
-    await temporal.close();
+    await orders.close();
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
+import type { ManagedProcess } from '@delivery/harness/managed-process';
 import { Driver } from '../actors/driver';
-import type { BenchStack } from '../bench-stack';
+import { pidOf } from '../bench-stack';
 import { SAMPLES } from '../config';
 import { countOpenOrders, openOrders } from '../orders/open-orders';
 import { progress } from '../progress';
@@ -39,10 +40,10 @@ const count = (n: number): string => n.toLocaleString('en');
  * that cannot be reached is recorded, not fatal: what the run measured up to it still counts.
  */
 export async function measureOpenOrderLevels(
-  stack: BenchStack,
+  worker: ManagedProcess,
   client: Client,
 ): Promise<OpenOrderLevels> {
-  const workerMemory = [await measureWorkerMemory(stack.workerPid, 0)];
+  const workerMemory = [await measureWorkerMemory(pidOf(worker), 0)];
   const boardDriver = await Driver.signIn('Bench board');
   const opening: OpeningRate[] = [];
   const board: BoardLatency[] = [];
@@ -65,8 +66,8 @@ export async function measureOpenOrderLevels(
         reason: String(error),
       };
       progress(`  could not reach ${count(level)} open orders: ${notReached.reason}`);
-      if (stack.worker.running)
-        workerMemory.push(await measureWorkerMemory(stack.workerPid, notReached.reached));
+      if (worker.running)
+        workerMemory.push(await measureWorkerMemory(pidOf(worker), notReached.reached));
       break;
     }
     progress(
@@ -74,7 +75,7 @@ export async function measureOpenOrderLevels(
     );
 
     if ((SAMPLES.memoryOpenOrders as readonly number[]).includes(level)) {
-      workerMemory.push(await measureWorkerMemory(stack.workerPid, level));
+      workerMemory.push(await measureWorkerMemory(pidOf(worker), level));
       progress(`  worker resident memory ${workerMemory.at(-1)!.residentMiB} MiB`);
     }
     const levelBoard = await measureBoard(boardDriver, level);

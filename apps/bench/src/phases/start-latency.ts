@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { placeOrder } from '@delivery/api/orders';
-import { TemporalAccess } from '@delivery/api/temporal-client';
 import { Customer } from '../actors/customer';
 import { withBaselineWorker } from '../baseline/baseline-worker';
 import { BASELINE_TASK_QUEUE, SAMPLES } from '../config';
 import { summarize, timed, timeEach, type LatencySummary } from '../measure/latency';
+import { ApiOrders } from '../orders/api-orders';
 import { benchOrderInput } from '../orders/order-input';
 import { progress } from '../progress';
 
@@ -55,7 +54,7 @@ function shuffled<T>(items: readonly T[]): T[] {
  * random lays both on every series alike, where measuring one series after another would not.
  */
 export async function measureStartLatency(client: Client): Promise<StartLatency> {
-  const temporal = new TemporalAccess();
+  const orders = new ApiOrders();
   const customer = new Customer();
   const series = [
     () =>
@@ -63,7 +62,7 @@ export async function measureStartLatency(client: Client): Promise<StartLatency>
         taskQueue: BASELINE_TASK_QUEUE,
         workflowId: `baseline-${randomUUID()}`,
       }),
-    () => placeOrder(temporal, benchOrderInput()),
+    () => orders.place(benchOrderInput()),
     () => customer.products(),
     () => customer.createOrder(),
   ].map((call) => ({ call, samples: [] as number[] }));
@@ -89,6 +88,6 @@ export async function measureStartLatency(client: Client): Promise<StartLatency>
       };
     });
   } finally {
-    await temporal.close();
+    await orders.close();
   }
 }

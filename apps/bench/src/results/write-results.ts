@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '@delivery/harness/stack';
+import { repoRoot } from '@delivery/harness/repo-root';
 import type { BenchResults } from './bench-results';
 import { resultsChart } from './results-chart';
 import { resultsMarkdown } from './results-markdown';

@@ -1,13 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import type { ManagedProcess } from '@delivery/harness/managed-process';
-import { freePort, portAnswers } from '@delivery/harness/ports';
-import {
-  orderWorker,
-  paymentsService,
-  temporalAddress,
-  temporalServer,
-  uniqueTaskQueue,
-} from '@delivery/harness/stack';
+import { startStack } from '@delivery/harness/stack';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,29 +11,9 @@ declare module 'vitest' {
 
 /** Real Temporal (reused if one answers), the payments sandbox and one worker on its own queue. */
 export default async function setup(project: TestProject) {
-  const started: ManagedProcess[] = [];
-  // Kept before it is ready, so a process that fails to get ready is stopped too.
-  const launch = (child: ManagedProcess) => {
-    started.push(child);
-    return child.start();
-  };
-  const stopAll = async () => {
-    for (const child of started.reverse()) await child.stop();
-  };
-  try {
-    const address = temporalAddress();
-    if (!(await portAnswers(address))) await launch(temporalServer());
-    const paymentsPort = await freePort();
-    const paymentsUrl = `http://127.0.0.1:${paymentsPort}`;
-    await launch(paymentsService({ port: paymentsPort }));
-    const taskQueue = uniqueTaskQueue('api');
-    await launch(orderWorker({ taskQueue, paymentsUrl }));
-    project.provide('temporalAddress', address);
-    project.provide('taskQueue', taskQueue);
-    project.provide('paymentsUrl', paymentsUrl);
-  } catch (error) {
-    await stopAll();
-    throw error;
-  }
-  return stopAll;
+  const stack = await startStack({ name: 'api', payments: { sandbox: {} }, worker: {} });
+  project.provide('temporalAddress', stack.temporalAddress);
+  project.provide('taskQueue', stack.taskQueue);
+  project.provide('paymentsUrl', stack.payments.sandbox.url);
+  return stack.stop;
 }

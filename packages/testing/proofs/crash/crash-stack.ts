@@ -3,51 +3,46 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import type { ManagedProcess } from '@delivery/harness/managed-process';
-import { startOrderServices, type OrderServices } from '../../src/order-services';
-import { portAnswers } from '@delivery/harness/ports';
-import { temporalClient, temporalServer } from '@delivery/harness/stack';
-import { ORDER_CLIENT_OPTIONS } from '@delivery/workflows/client';
+import { PORTS } from '@delivery/harness/ports';
+import { startStack } from '@delivery/harness/stack';
 
-/** Apart from the shared test server (7243): this suite kills its own. */
-const TEMPORAL_PORT = 7253;
-
-export interface CrashStack extends OrderServices {
+export interface CrashStack {
   /** Persisted to a file, so it keeps every order across a SIGKILL. */
   temporal: ManagedProcess;
   /** Kept after the run, so a failure's histories can be read with `temporal server start-dev -f`. */
   temporalDb: string;
+  payments: ManagedProcess;
+  paymentsUrl: string;
+  worker: ManagedProcess;
+  taskQueue: string;
   client: Client;
+  stop(): Promise<void>;
 }
 
-/** A Temporal server, payment sandbox and worker that belong to the crash suite alone. */
+/** A Temporal server (apart from the shared one: this suite kills its own), payment sandbox and worker. */
 export async function startCrashStack(): Promise<CrashStack> {
-  const address = `127.0.0.1:${TEMPORAL_PORT}`;
-  if (await portAnswers(address))
-    throw new Error(`port ${TEMPORAL_PORT} is taken: the crash suite needs its own server`);
-  const db = join(mkdtempSync(join(tmpdir(), 'crash-temporal-')), 'temporal.db');
-  const temporal = await temporalServer({ port: TEMPORAL_PORT, db }).start();
-  const services = await startOrderServices({
+  const temporalDb = join(mkdtempSync(join(tmpdir(), 'crash-temporal-')), 'temporal.db');
+  const stack = await startStack({
     name: 'crash',
-    temporalAddress: address,
-    // Latency keeps charges and refunds committed but unanswered long enough for a kill to land,
-    // even on a loaded machine, and stays well under the payments client's 8 s request timeout.
-    paymentsEnv: { PAYMENT_LATENCY_MS: '3500' },
-    // Failing pushes keep notifications retrying, so a kill finds some in flight.
-    workerEnv: { NOTIFICATION_FAILURE_RATE: '0.3' },
-  }).catch(async (error: unknown) => {
-    await temporal.stop();
-    throw error;
-  });
-  const { client, close } = await temporalClient(address, ORDER_CLIENT_OPTIONS);
-  return {
-    ...services,
-    temporal,
-    temporalDb: db,
-    client,
-    async stop() {
-      await close();
-      await services.stop();
-      await temporal.stop();
+    temporal: { port: PORTS.crash.temporal, db: temporalDb },
+    payments: {
+      // Latency keeps charges and refunds committed but unanswered long enough for a kill to
+      // land, even on a loaded machine, and stays well under the payments client's 8 s timeout.
+      sandbox: { env: { PAYMENT_LATENCY_MS: '3500' } },
     },
+    // Failing pushes keep notifications retrying, so a kill finds some in flight.
+    worker: { env: { NOTIFICATION_FAILURE_RATE: '0.3' } },
+  });
+  const { temporal, payments, worker, taskQueue, client, stop } = stack;
+  const { process, url } = payments.sandbox;
+  return {
+    temporal,
+    temporalDb,
+    payments: process,
+    paymentsUrl: url,
+    worker,
+    taskQueue,
+    client,
+    stop,
   };
 }

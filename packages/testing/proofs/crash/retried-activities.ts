@@ -1,4 +1,4 @@
-import type { OrderHandle } from '../../src/orders';
+import type { OrderHandle } from '@delivery/workflows/client';
 
 /**
  * Per activity type, how many of the order's activities needed more than one attempt: with a

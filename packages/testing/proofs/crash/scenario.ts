@@ -1,8 +1,9 @@
 import type { Driver, OrderStatus } from '@delivery/common';
+import type { OrderHandle } from '@delivery/workflows/client';
 import type { OrderResult } from '@delivery/workflows/contract';
-import { cancel, deliver, pickUp, rate } from '../../src/order-actions';
-import { startOrder, waitForStatus, type OrderHandle } from '../../src/orders';
-import { retryTransient } from '../../src/retry';
+import { cancel, deliver, pickUp, rate } from '@delivery/harness/order-actions';
+import { startOrder, waitForStatus } from '@delivery/harness/orders';
+import { retryTransient } from '@delivery/harness/retry';
 import type { CrashStack } from './crash-stack';
 import { KillLog } from './kill-log';
 import {

@@ -1,11 +1,14 @@
 import type { Client } from '@temporalio/client';
-import { startOrderServices, type OrderServices } from '../../src/order-services';
-import { temporalClient } from '@delivery/harness/stack';
-import { workerTroubles } from '../../src/worker-health';
-import { workflowTaskFailures } from '../../src/workflow-health';
-import { ORDER_CLIENT_OPTIONS } from '@delivery/workflows/client';
+import type { ManagedProcess } from '@delivery/harness/managed-process';
+import { startStack } from '@delivery/harness/stack';
+import { workerTroubles } from '@delivery/harness/worker-health';
+import { workflowTaskFailures } from '@delivery/harness/workflow-health';
 
-export interface CaseServices extends OrderServices {
+export interface CaseServices {
+  payments: ManagedProcess;
+  paymentsUrl: string;
+  worker: ManagedProcess;
+  taskQueue: string;
   client: Client;
   /** Everything that says the worker did not run cleanly: empty when it never crashed. */
   workerTroubles(): Promise<string[]>;
@@ -13,24 +16,33 @@ export interface CaseServices extends OrderServices {
 
 /** Runs one fault case with a sandbox and worker of its own, on the shared Temporal server. */
 export async function withCaseServices<T>(
-  options: Parameters<typeof startOrderServices>[0],
+  options: {
+    name: string;
+    paymentsEnv?: Record<string, string>;
+    workerEnv?: Record<string, string>;
+  },
   run: (services: CaseServices) => Promise<T>,
 ): Promise<T> {
-  const services = await startOrderServices(options);
-  const { client, close } = await temporalClient(undefined, ORDER_CLIENT_OPTIONS);
+  const { payments, worker, taskQueue, client, stop } = await startStack({
+    name: options.name,
+    payments: { sandbox: { env: options.paymentsEnv } },
+    worker: { env: options.workerEnv },
+  });
   try {
     return await run({
-      ...services,
+      payments: payments.sandbox.process,
+      paymentsUrl: payments.sandbox.url,
+      worker,
+      taskQueue,
       client,
       workerTroubles: async () => [
-        ...workerTroubles(services.worker),
-        ...(await workflowTaskFailures(client, services.taskQueue)).map(
+        ...workerTroubles(worker),
+        ...(await workflowTaskFailures(client, taskQueue)).map(
           (id) => `workflow task failed in ${id}`,
         ),
       ],
     });
   } finally {
-    await close();
-    await services.stop();
+    await stop();
   }
 }

@@ -1,4 +1,4 @@
-import type { OrderHandle } from '../../src/orders';
+import type { OrderHandle } from '@delivery/workflows/client';
 
 export interface PendingCharge {
   attempt: number;

@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import {
   bundleWorkflowCode,
   NativeConnection,
@@ -12,19 +11,11 @@ import {
 } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { RecordingChannel, createActivities, createPaymentsClient } from '@delivery/activities';
-import {
-  priceItems,
-  type OrderInput,
-  type OrderState,
-  type OrderStatus,
-  type OrderWindows,
-  type PaymentMethodId,
-} from '@delivery/common';
-import { CustomerIdKey, OrderStateKey } from '@delivery/workflows/contract';
-import { repoRoot, uniqueTaskQueue } from '@delivery/harness/stack';
-import { ORDER_CLIENT_OPTIONS, readStatus, requestAction } from '../../src/client';
-import type { OrderAction, RequestAnswer } from '../../src/messages';
-import type { order } from '../../src';
+import type { OrderWindows } from '@delivery/common';
+import { startOrder, type NewOrder } from '@delivery/harness/orders';
+import { repoRoot } from '@delivery/harness/repo-root';
+import { uniqueTaskQueue } from '@delivery/harness/stack';
+import { ORDER_CLIENT_OPTIONS, type OrderHandle } from '../../src/client';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const workflowsPath = join(here, '../../src/index.ts');
@@ -45,11 +36,8 @@ export interface OrderHarness {
   client: Client;
   taskQueue: string;
   paymentsUrl: string;
-  startOrder(options?: {
-    orderId?: string;
-    paymentMethod?: PaymentMethodId;
-    windows?: Partial<OrderWindows>;
-  }): Promise<WorkflowHandle<typeof order>>;
+  /** Starts an order on the harness's task queue, with SHORT_WINDOWS unless told otherwise. */
+  startOrder(options?: Omit<NewOrder, 'taskQueue'>): Promise<OrderHandle>;
   /** Runs `fn` while a worker with real activities polls the harness's task queue. */
   withWorker<T>(fn: () => Promise<T>, options?: { notificationFailureRate?: number }): Promise<T>;
   close(): Promise<void>;
@@ -80,7 +68,8 @@ export async function orderHarness(options: { paymentsUrl?: string } = {}): Prom
     client,
     taskQueue,
     paymentsUrl,
-    startOrder: (options = {}) => startTestOrder(client, { taskQueue, ...options }),
+    startOrder: (options = {}) =>
+      startOrder(client, { taskQueue, windows: SHORT_WINDOWS, ...options }),
     async withWorker(fn, { notificationFailureRate = 0 } = {}) {
       const worker = await Worker.create({
         connection: nativeConnection,
@@ -103,102 +92,8 @@ export async function orderHarness(options: { paymentsUrl?: string } = {}): Prom
   };
 }
 
-export type OrderHandle = WorkflowHandle<typeof order>;
-
-/** Starts an order of two pizzas and a ramen for a new customer. */
-export function startTestOrder(
-  client: Client,
-  {
-    taskQueue,
-    orderId = randomUUID(),
-    paymentMethod = 'pm_card_visa',
-    windows = SHORT_WINDOWS,
-  }: {
-    taskQueue: string;
-    orderId?: string;
-    paymentMethod?: PaymentMethodId;
-    windows?: Partial<OrderWindows>;
-  },
-): Promise<OrderHandle> {
-  const customerId = randomUUID();
-  const input: OrderInput = {
-    orderId,
-    customerId,
-    ...priceItems([
-      { productId: 'margherita', quantity: 2 },
-      { productId: 'ramen', quantity: 1 },
-    ]),
-    paymentMethod,
-    windows,
-  };
-  return client.workflow.start<typeof order>('order', {
-    workflowId: `order-${orderId}`,
-    taskQueue,
-    args: [input],
-    typedSearchAttributes: [
-      { key: CustomerIdKey, value: customerId },
-      { key: OrderStateKey, value: 'Charging card' },
-    ],
-  });
-}
-
-export const status = readStatus;
-
-/** Sends an action as the sites do; `requestId` defaults to a new one. */
-export const act = (
-  handle: OrderHandle,
-  action: OrderAction,
-  requestId: string = randomUUID(),
-  options?: Parameters<typeof requestAction>[2],
-): Promise<RequestAnswer> => requestAction(handle, { ...action, requestId }, options);
-
-/** The reason an action was refused; fails the test if it was accepted. */
-export async function refusal(handle: OrderHandle, action: OrderAction): Promise<string> {
-  const { outcome } = await act(handle, action);
-  if (outcome.accepted) throw new Error(`${action.action} was accepted`);
-  return outcome.refusal.message;
-}
-
-/** Sends an action that must be accepted, and returns the status right after it. */
-export async function accepted(handle: OrderHandle, action: OrderAction): Promise<OrderStatus> {
-  const { outcome, status: after } = await act(handle, action);
-  if (!outcome.accepted)
-    throw new Error(`${action.action} was refused: ${outcome.refusal.message}`);
-  return after;
-}
-
-/** Polls the order's status until `predicate` holds, failing with the last status seen. */
-export async function waitFor(
-  handle: WorkflowHandle<typeof order>,
-  predicate: (status: OrderStatus) => boolean,
-  timeoutMs = 30_000,
-): Promise<OrderStatus> {
-  const deadline = Date.now() + timeoutMs;
-  let last: OrderStatus | undefined;
-  while (Date.now() < deadline) {
-    last = await status(handle);
-    if (predicate(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(
-    `order ${handle.workflowId} never got there; last status: ${JSON.stringify(last)}`,
-  );
-}
-
-export const waitForState = (
-  handle: WorkflowHandle<typeof order>,
-  state: OrderState,
-  timeoutMs?: number,
-) => waitFor(handle, (s) => s.state === state, timeoutMs);
-
-export const statesVisited = (s: OrderStatus): OrderState[] =>
-  s.timeline.map((entry) => entry.state);
-
 /** With RECORD_HISTORIES=1, keeps the order's history as a replay fixture named `name`. */
-export async function recordHistory(
-  handle: WorkflowHandle<typeof order>,
-  name: string,
-): Promise<void> {
+export async function recordHistory(handle: OrderHandle, name: string): Promise<void> {
   if (!process.env.RECORD_HISTORIES) return;
   mkdirSync(recordingsDir, { recursive: true });
   // The Temporal CLI's JSON export, the same form `temporal workflow show -o json` gives anyone.

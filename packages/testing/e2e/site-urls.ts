@@ -1,0 +1,5 @@
+import { PORTS, localUrl } from '@delivery/harness/ports';
+
+/** Where the end-to-end stack's sites listen. */
+export const menuUrl = localUrl(PORTS.e2e.menu);
+export const driverUrl = localUrl(PORTS.e2e.driver);
