@@ -1,7 +1,7 @@
 import { Context } from '@temporalio/activity';
 import type { PaymentMethodId } from '@delivery/common';
 import type { NotificationChannel } from './notifications/channel';
-import type { PaymentsClient } from './payments-client';
+import type { CancellationReason, PaymentsClient } from './payments-client';
 
 export interface ChargeRequest {
   idempotencyKey: string;
@@ -9,6 +9,15 @@ export interface ChargeRequest {
   customerId: string;
   amountCents: number;
   paymentMethod: PaymentMethodId;
+}
+
+export interface HoldRequest {
+  idempotencyKey: string;
+  paymentIntentId: string;
+}
+
+export interface ReleaseRequest extends HoldRequest {
+  reason: CancellationReason;
 }
 
 export interface RefundRequest {
@@ -60,6 +69,38 @@ export function createActivities({ payments, notifications }: ActivityDependenci
         ),
       );
       return { chargeId: charge.id };
+    },
+
+    /** Holds the order's total on the card; nothing is taken until the capture. */
+    async authorizePayment(request: ChargeRequest): Promise<{ paymentIntentId: string }> {
+      const intent = await heartbeating((signal) =>
+        payments.authorize(
+          {
+            amount: request.amountCents,
+            paymentMethod: request.paymentMethod,
+            orderId: request.orderId,
+            customer: request.customerId,
+          },
+          request.idempotencyKey,
+          signal,
+        ),
+      );
+      return { paymentIntentId: intent.id };
+    },
+
+    /** Takes the held money. */
+    async capturePayment(request: HoldRequest): Promise<{ chargeId: string | null }> {
+      const intent = await heartbeating((signal) =>
+        payments.capture(request.paymentIntentId, request.idempotencyKey, signal),
+      );
+      return { chargeId: intent.latest_charge };
+    },
+
+    /** Releases the hold: no money moves. */
+    async releasePayment(request: ReleaseRequest): Promise<void> {
+      await heartbeating((signal) =>
+        payments.release(request.paymentIntentId, request.reason, request.idempotencyKey, signal),
+      );
     },
 
     /**

@@ -16,6 +16,16 @@ export interface Refund {
   amount: number;
 }
 
+export interface PaymentIntent {
+  id: string;
+  status: 'requires_payment_method' | 'requires_capture' | 'succeeded' | 'canceled';
+  amount: number;
+  amount_received: number;
+  latest_charge: string | null;
+}
+
+export type CancellationReason = 'requested_by_customer' | 'abandoned';
+
 interface StripeError {
   error?: { type?: string; code?: string; decline_code?: string; message?: string };
 }
@@ -32,6 +42,19 @@ export interface PaymentsClient {
     signal?: AbortSignal,
   ): Promise<Refund>;
   listCharges(orderId: string, signal?: AbortSignal): Promise<Charge[]>;
+  /** Authorizes the card for `amount`: the money is held until it is captured or released. */
+  authorize(
+    params: { amount: number; paymentMethod: string; orderId: string; customer: string },
+    idempotencyKey: string,
+    signal?: AbortSignal,
+  ): Promise<PaymentIntent>;
+  capture(id: string, idempotencyKey: string, signal?: AbortSignal): Promise<PaymentIntent>;
+  release(
+    id: string,
+    reason: CancellationReason,
+    idempotencyKey: string,
+    signal?: AbortSignal,
+  ): Promise<PaymentIntent>;
 }
 
 /**
@@ -101,6 +124,35 @@ export function createPaymentsClient(baseUrl: string, requestTimeoutMs = 8_000):
       ),
     createRefund: ({ charge, reason }, idempotencyKey, signal) =>
       post<Refund>('/v1/refunds', { charge, reason }, idempotencyKey, signal),
+    authorize: ({ amount, paymentMethod, orderId, customer }, idempotencyKey, signal) =>
+      post<PaymentIntent>(
+        '/v1/payment_intents',
+        {
+          amount: String(amount),
+          currency: 'usd',
+          payment_method: paymentMethod,
+          capture_method: 'manual',
+          confirm: 'true',
+          'metadata[order_id]': orderId,
+          customer,
+        },
+        idempotencyKey,
+        signal,
+      ),
+    capture: (id, idempotencyKey, signal) =>
+      post<PaymentIntent>(
+        `/v1/payment_intents/${encodeURIComponent(id)}/capture`,
+        {},
+        idempotencyKey,
+        signal,
+      ),
+    release: (id, reason, idempotencyKey, signal) =>
+      post<PaymentIntent>(
+        `/v1/payment_intents/${encodeURIComponent(id)}/cancel`,
+        { cancellation_reason: reason },
+        idempotencyKey,
+        signal,
+      ),
     listCharges: async (orderId, signal) =>
       (
         await call<{ data: Charge[] }>(

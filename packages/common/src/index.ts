@@ -1,6 +1,7 @@
 export * from './catalog';
 export * from './failure-types';
 export * from './money';
+export * from './money-state';
 export * from './order-model';
 export * from './order-states';
 export * from './payment-methods';

@@ -66,6 +66,25 @@ export const signInSchema = z.strictObject({
   passcode: z.string().max(128).optional(),
 });
 
+export const MAX_PREP_MINUTES = 180;
+export const MAX_REJECT_REASON_LENGTH = 200;
+
+/** How long the kitchen promises the food will take; 0 when it is ready now. */
+export const prepMinutesSchema = z
+  .number({ error: 'Give the preparation time in minutes.' })
+  .int({ error: 'The preparation time is whole minutes.' })
+  .min(0, { error: 'The preparation time cannot be negative.' })
+  .max(MAX_PREP_MINUTES, { error: `The preparation time is at most ${MAX_PREP_MINUTES} minutes.` });
+
+/** Why the restaurant cannot take the order, in words the customer reads. */
+export const rejectReasonSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'Tell the customer why.' })
+  .max(MAX_REJECT_REASON_LENGTH, {
+    error: `A reason is at most ${MAX_REJECT_REASON_LENGTH} characters.`,
+  });
+
 export const boardPageSchema = z
   .strictObject({
     cursor: z.string().max(4096).nullish(),
@@ -93,6 +112,8 @@ export const orderInputSchema = z.object({
   windows: z
     .object({
       paymentWindowMs: z.number().positive(),
+      restaurantWindowMs: z.number().positive(),
+      preparationGraceMs: z.number().nonnegative(),
       pickupWindowMs: z.number().positive(),
       deliveryWindowMs: z.number().positive(),
       ratingDelayMs: z.number().nonnegative(),

@@ -47,3 +47,41 @@ export async function moneyByOrder(paymentsUrl: string): Promise<Map<string, Mon
   }
   return new Map([...byOrder].map(([orderId, charges]) => [orderId, countMoney(charges)]));
 }
+
+/** The holds a card carried for one order, by where each ended up. */
+export interface Holds {
+  /** Authorizations the card accepted (declined attempts are not holds). */
+  authorized: number;
+  /** Still held: neither captured nor released. */
+  held: number;
+  captured: number;
+  released: number;
+}
+
+interface LedgerPaymentIntent {
+  id: string;
+  status: 'requires_payment_method' | 'requires_capture' | 'succeeded' | 'canceled';
+}
+
+export async function paymentIntentsFor(
+  paymentsUrl: string,
+  orderId: string,
+): Promise<LedgerPaymentIntent[]> {
+  const query = `metadata['order_id']:'${orderId}'`;
+  const response = await fetch(
+    `${paymentsUrl}/v1/payment_intents/search?query=${encodeURIComponent(query)}`,
+  );
+  if (!response.ok) throw new Error(`ledger answered ${response.status}`);
+  return ((await response.json()) as { data: LedgerPaymentIntent[] }).data;
+}
+
+/** What happened to the card's holds for one order. */
+export async function holdsOf(paymentsUrl: string, orderId: string): Promise<Holds> {
+  const intents = await paymentIntentsFor(paymentsUrl, orderId);
+  const count = (status: LedgerPaymentIntent['status']) =>
+    intents.filter((intent) => intent.status === status).length;
+  const captured = count('succeeded');
+  const released = count('canceled');
+  const held = count('requires_capture');
+  return { authorized: captured + released + held, held, captured, released };
+}

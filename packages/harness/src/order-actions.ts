@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Driver, OrderStatus, Rating } from '@delivery/common';
 import { requestAction, type OrderHandle } from '@delivery/workflows/client';
 import type { OrderAction, RequestAnswer } from '@delivery/workflows/contract';
+import { waitForState } from './orders';
 import { retryTransient } from './retry';
 
 /** Sends an action as the sites do; `requestId` defaults to a new one. */
@@ -48,3 +49,22 @@ export const cancel = (handle: OrderHandle) => acceptedThroughOutages(handle, { 
 
 export const rate = (handle: OrderHandle, rating: Rating) =>
   acceptedThroughOutages(handle, { action: 'rate', rating });
+
+/** The restaurant's staff member the tests act as. */
+export const KITCHEN = { id: 'kitchen', name: 'Kitchen' } as const;
+
+export const acceptOrder = (handle: OrderHandle, prepMinutes = 0) =>
+  acceptedThroughOutages(handle, { action: 'accept', staff: KITCHEN, prepMinutes });
+
+export const markReady = (handle: OrderHandle) =>
+  acceptedThroughOutages(handle, { action: 'markReady', staff: KITCHEN });
+
+/**
+ * The restaurant accepts the order and hands it to the pass: the order is then waiting for a
+ * driver, as an order charged up front was once `Paid`.
+ */
+export async function readyForPickup(handle: OrderHandle, prepMinutes = 0) {
+  await waitForState(handle, 'Waiting for restaurant');
+  await acceptOrder(handle, prepMinutes);
+  return markReady(handle);
+}

@@ -13,7 +13,7 @@ const MONEY_CALL = {
 } as const;
 
 /** A flaky provider is retried until it answers, within the order's payment window. */
-export const chargeWithin = (paymentWindowMs: number) =>
+const withinPaymentWindow = (paymentWindowMs: number) =>
   proxyActivities<Activities>({
     ...MONEY_CALL,
     scheduleToCloseTimeout: paymentWindowMs,
@@ -23,7 +23,13 @@ export const chargeWithin = (paymentWindowMs: number) =>
       maximumInterval: '5 seconds',
       nonRetryableErrorTypes: [CARD_DECLINED],
     },
-  }).chargeCustomer;
+  });
+
+export const chargeWithin = (paymentWindowMs: number) =>
+  withinPaymentWindow(paymentWindowMs).chargeCustomer;
+
+export const authorizeWithin = (paymentWindowMs: number) =>
+  withinPaymentWindow(paymentWindowMs).authorizePayment;
 
 /** Money that may have been taken must be accounted for: settling and refunds try for a week. */
 const UNTIL_SETTLED: ActivityOptions = {
@@ -38,11 +44,17 @@ const UNTIL_SETTLED: ActivityOptions = {
 };
 
 /**
- * Settling an unanswered charge posts it again under the same idempotency key: the provider
- * answers with the charge it made, or makes it now, once; never a second one.
+ * Settling an unanswered charge or authorization posts it again under the same idempotency key:
+ * the provider answers with what it made, or makes it now, once; never a second one. Captures
+ * and releases move money that is already held, so they too are tried until they land.
  */
-export const { chargeCustomer: settleCharge, refundOrder } =
-  proxyActivities<Activities>(UNTIL_SETTLED);
+export const {
+  chargeCustomer: settleCharge,
+  authorizePayment: settleAuthorization,
+  capturePayment,
+  releasePayment,
+  refundOrder,
+} = proxyActivities<Activities>(UNTIL_SETTLED);
 
 /** A notification is worth a few minutes of retries, never a stuck order. */
 export const { sendPushNotification } = proxyActivities<Activities>({

@@ -1,4 +1,4 @@
-import type { Driver, Rating } from '@delivery/common';
+import type { Rating, Staff } from '@delivery/common';
 
 /**
  * The workflow's own checks of what reaches it. They are frozen: a limit here decides how a
@@ -8,8 +8,12 @@ import type { Driver, Rating } from '@delivery/common';
 const MAX_ID_CHARS = 128;
 const MAX_NAME_CHARS = 200;
 const MAX_COMMENT_CHARS = 2_000;
+const MAX_REASON_CHARS = 500;
+const MAX_PREP_MINUTES = 24 * 60;
 const WINDOW_NAMES = [
   'paymentWindowMs',
+  'restaurantWindowMs',
+  'preparationGraceMs',
   'pickupWindowMs',
   'deliveryWindowMs',
   'ratingDelayMs',
@@ -59,8 +63,15 @@ export function orderInputProblem(input: unknown): string | null {
   return windowsProblem(input.windows);
 }
 
-export const isDriver = (value: unknown): value is Driver =>
+/** A driver or a member of the restaurant's staff, as a site's session names them. */
+export const isStaff = (value: unknown): value is Staff =>
   isRecord(value) && isText(value.id, MAX_ID_CHARS) && isText(value.name, MAX_NAME_CHARS);
+
+export const isPrepMinutes = (value: unknown): value is number =>
+  isWholeAtLeast(value, 0) && value <= MAX_PREP_MINUTES;
+
+export const isReason = (value: unknown): value is string =>
+  typeof value === 'string' && isText(value.trim(), MAX_REASON_CHARS);
 
 /** The rating as the order keeps it (comment trimmed, empty dropped), or the problem with it. */
 export function checkedRating(value: unknown): Rating | string {

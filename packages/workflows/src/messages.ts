@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Driver, OrderStatus, Rating } from '@delivery/common';
+import type { Driver, OrderStatus, Rating, Staff } from '@delivery/common';
 
 /** `type` of a refusal: why an action did not take effect. */
 export const REFUSAL_TYPES = {
@@ -16,8 +16,11 @@ export interface Refusal {
   message: string;
 }
 
-/** What a customer or a driver asks of an order. */
+/** What a customer, the restaurant or a driver asks of an order. */
 export type OrderAction =
+  | { action: 'accept'; staff: Staff; prepMinutes: number }
+  | { action: 'reject'; staff: Staff; reason: string }
+  | { action: 'markReady'; staff: Staff }
   | { action: 'pickUp'; driver: Driver }
   | { action: 'deliver'; driver: Driver }
   | { action: 'cancel' }

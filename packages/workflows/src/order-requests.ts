@@ -1,5 +1,6 @@
-import { ApplicationFailure, log, setHandler } from '@temporalio/workflow';
-import type { Driver } from '@delivery/common';
+import { ApplicationFailure, log, setHandler, upsertMemo } from '@temporalio/workflow';
+import type { Driver, Staff } from '@delivery/common';
+import { ENDINGS } from './endings';
 import { checkedRating, isRequestId } from './input-check';
 import {
   cancelSignal,
@@ -18,7 +19,15 @@ import {
   type Refusal,
 } from './messages';
 import { iso, type OrderRun } from './order-run';
-import { refusalToCancel, refusalToDeliver, refusalToPickUp, refusalToRate } from './rules';
+import {
+  refusalToAccept,
+  refusalToCancel,
+  refusalToDeliver,
+  refusalToMarkReady,
+  refusalToPickUp,
+  refusalToRate,
+  refusalToReject,
+} from './rules';
 
 /** Operators may signal `pickedUp`/`delivered` from the CLI without naming a driver. */
 const OPERATOR: Driver = { id: 'operator', name: 'Operator' };
@@ -27,6 +36,45 @@ const OPERATOR: Driver = { id: 'operator', name: 'Operator' };
  * What each action does once accepted. Handlers decide from the order's state alone; the clock
  * only stamps the moment.
  */
+
+/** The kitchen takes the order and promises when the food will be ready. */
+function accept(run: OrderRun, staff: Staff, prepMinutes: number): void {
+  const now = Date.now();
+  const readyAt = now + prepMinutes * 60_000;
+  run.readyDueAt = readyAt + run.windows.preparationGraceMs;
+  run.status.restaurant = {
+    answer: 'accepted',
+    by: { id: staff.id, name: staff.name },
+    at: iso(now),
+    prepMinutes,
+    readyAt: iso(readyAt),
+  };
+  // Lists show the ready time without asking the order (one Visibility call).
+  upsertMemo({ readyAt: iso(readyAt) });
+  run.moveTo('Preparing', { kind: 'ready', inMs: run.readyDueAt - now });
+  run.notify(
+    'accepted',
+    prepMinutes === 0
+      ? 'The restaurant accepted your order; it is ready now.'
+      : `The restaurant accepted your order; it will be ready in about ${prepMinutes} min.`,
+  );
+}
+
+/** The kitchen cannot make it: the story releases the hold once it sees the order releasing. */
+function reject(run: OrderRun, staff: Staff, reason: string): void {
+  run.status.restaurant = {
+    answer: 'rejected',
+    by: { id: staff.id, name: staff.name },
+    at: iso(Date.now()),
+    reason,
+  };
+  run.beginRelease(ENDINGS.rejected(reason));
+}
+
+function markReady(run: OrderRun): void {
+  run.moveTo('Ready for pickup', { kind: 'pickup', inMs: run.windows.pickupWindowMs });
+  run.notify('ready', 'Your food is ready; a driver will pick it up shortly.');
+}
 
 function pickUp(run: OrderRun, driver: Driver): void {
   run.status.driver = { id: driver.id, name: driver.name };
@@ -40,9 +88,13 @@ function deliver(run: OrderRun): void {
   run.notify('delivered', 'Your order was delivered. Enjoy your meal!');
 }
 
-/** The customer's cancel: the story refunds once it sees the order `Refunding`. */
+/**
+ * The customer's cancel: the story releases the hold once it sees the order releasing; an order
+ * charged up front is refunded once the story sees it `Refunding`.
+ */
 function cancel(run: OrderRun): void {
-  run.moveTo('Refunding');
+  if (run.state === 'Paid') run.moveTo('Refunding');
+  else run.beginRelease(ENDINGS.cancelledByCustomer);
 }
 
 function rate(run: OrderRun, rating: unknown): void {
@@ -61,6 +113,18 @@ const ACTIONS: Record<
     apply(run: OrderRun, request: Request): void;
   }
 > = {
+  accept: {
+    refusal: (run, request) => refusalToAccept(run.status, request.staff, request.prepMinutes),
+    apply: (run, request) => accept(run, request.staff as Staff, request.prepMinutes as number),
+  },
+  reject: {
+    refusal: (run, request) => refusalToReject(run.status, request.staff, request.reason),
+    apply: (run, request) => reject(run, request.staff as Staff, (request.reason as string).trim()),
+  },
+  markReady: {
+    refusal: (run, request) => refusalToMarkReady(run.status, request.staff),
+    apply: (run) => markReady(run),
+  },
   pickUp: {
     refusal: (run, request) => refusalToPickUp(run.status, request.driver),
     apply: (run, request) => pickUp(run, request.driver as Driver),

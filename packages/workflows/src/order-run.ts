@@ -8,6 +8,7 @@ import {
 import {
   DEFAULT_WINDOWS,
   type DeadlineKind,
+  type MoneyState,
   type OrderInput,
   type OrderState,
   type OrderStatus,
@@ -15,6 +16,7 @@ import {
 } from '@delivery/common';
 import { DriverIdKey, OrderStateKey, OrderUpdatedAtKey } from '@delivery/common/search-attributes';
 import { refundOrder, sendPushNotification } from './activity-proxies';
+import type { Ending } from './endings';
 import type { Outcome, OrderResult, RequestAnswer } from './messages';
 import { PATCHES } from './patches';
 
@@ -32,8 +34,12 @@ export class OrderRun {
   readonly windows: OrderWindows;
   readonly status: OrderStatus;
   readonly workflowId = workflowInfo().workflowId;
+  /** By when the kitchen must mark the food ready (ms since the epoch), set when it accepts. */
+  readyDueAt = 0;
   /** When the delivery window closes (ms since the epoch), set at pickup. */
   deliveryDueAt = 0;
+  /** How the order ends once its card's hold is released, decided when the release began. */
+  ending: Ending | null = null;
   /** False once the rating window's timer has fired. */
   ratingOpen = true;
   /** Decided once, where the order starts, so the patch marker has a fixed place in history. */
@@ -41,20 +47,26 @@ export class OrderRun {
   private readonly outcomes = new Map<string, Outcome>();
   private readonly notificationsInFlight: Promise<void>[] = [];
 
-  constructor(input: OrderInput) {
+  /**
+   * `withKitchen`: the card is authorized, the restaurant answers, and the money is taken at
+   * pickup; otherwise the order is charged up front, as orders placed before the kitchen were.
+   */
+  constructor(input: OrderInput, withKitchen: boolean) {
     this.input = input;
     this.windows = { ...DEFAULT_WINDOWS, ...input.windows };
     const startedAt = iso(Date.now());
+    const state: OrderState = withKitchen ? 'Authorizing card' : 'Charging card';
     this.status = {
       orderId: input.orderId,
       customerId: input.customerId,
-      state: 'Charging card',
+      state,
       lines: input.lines,
       totalCents: input.totalCents,
       paymentMethod: input.paymentMethod,
       createdAt: startedAt,
       updatedAt: startedAt,
-      timeline: [{ state: 'Charging card', at: startedAt }],
+      timeline: [{ state, at: startedAt }],
+      ...(withKitchen && { paymentIntentId: null, money: 'authorizing', restaurant: null }),
       deadline: null,
       driver: null,
       chargeId: null,
@@ -88,6 +100,18 @@ export class OrderRun {
     this.status.timeline.push({ state, at: iso(now) });
     this.status.deadline = deadline ? { kind: deadline.kind, at: iso(now + deadline.inMs) } : null;
     this.touch();
+  }
+
+  /** Records where the money stands, on orders that track it (not those charged up front). */
+  moneyIs(money: MoneyState): void {
+    if (this.status.money !== undefined) this.status.money = money;
+  }
+
+  /** The hold on the card is to be released, and the order then ends as `ending` says. */
+  beginRelease(ending: Ending): void {
+    this.ending = ending;
+    if (ending.failureReason) this.status.failureReason = ending.failureReason;
+    this.moveTo('Releasing hold');
   }
 
   /** Notifications run beside the order: a slow push service never holds up a state change. */
@@ -128,11 +152,13 @@ export class OrderRun {
         reason,
       });
       this.status.refundId = refundIds[0] ?? null;
+      this.moneyIs('refunded');
       return true;
     } catch (error) {
       if (!(error instanceof ActivityFailure) || !patched(PATCHES.refundFailureEndsOrder))
         throw error;
       log.error('Refund gave up', { error: String(error.cause ?? error) });
+      this.moneyIs('refund failed');
       return false;
     }
   }

@@ -5,186 +5,96 @@ import {
   isCancellation,
   patched,
 } from '@temporalio/workflow';
-import {
-  REFUNDABLE_STATES,
-  formatCents,
-  isIn,
-  type OrderInput,
-  type OrderState,
-} from '@delivery/common';
-import { chargeWithin, settleCharge } from './activity-proxies';
-import { isCardDeclined } from './failures';
+import { formatCents, isEnded, type OrderInput } from '@delivery/common';
+import { authorizeCard, captureHold, releaseAndEnd } from './card-hold';
+import { chargedOrderCancelledByOperator, chargedUpFront } from './charged-up-front';
+import { deliverAndAskForRating } from './delivery';
+import { ENDINGS } from './endings';
 import { orderInputProblem } from './input-check';
 import type { OrderResult } from './messages';
 import { answerRequests } from './order-requests';
 import { OrderRun } from './order-run';
 import { PATCHES } from './patches';
+import { refundAndEnd } from './refund-and-end';
 
 /**
- * One order: charge the card, wait for a driver, deliver, ask for a rating. Every way it can go
- * wrong ends with the customer's money accounted for: a declined card takes nothing; an order
- * nobody picks up or delivers in time, or that the customer cancels, is refunded.
+ * One order: hold the money on the card, let the restaurant accept and cook it, hand it to a
+ * driver (the money is taken now), deliver it, ask for a rating. Every way it can go wrong ends
+ * with the customer's money accounted for: before the pickup the hold is released and nothing was
+ * ever taken; after it, a missed delivery is refunded.
  */
 export async function order(input: OrderInput): Promise<OrderResult> {
   const problem = orderInputProblem(input);
   if (problem)
     throw ApplicationFailure.nonRetryable(`Invalid order input: ${problem}`, 'InvalidOrderInput');
-  const run = new OrderRun(input);
+  // Decided once, as the order starts: orders placed before the kitchen joined finish as they began.
+  const withKitchen = patched(PATCHES.kitchen);
+  const run = new OrderRun(input, withKitchen);
   answerRequests(run);
   try {
-    return await fulfil(run);
+    return await (withKitchen ? throughTheKitchen(run) : chargedUpFront(run));
   } catch (error) {
     if (!isCancellation(error)) throw error;
-    const result = await CancellationScope.nonCancellable(() => cancelledByOperator(run));
+    const result = await CancellationScope.nonCancellable(() =>
+      withKitchen ? cancelledByOperator(run) : chargedOrderCancelledByOperator(run),
+    );
     if (!patched(PATCHES.operatorCancelCompletes)) throw error;
     return result;
   }
 }
 
-async function fulfil(run: OrderRun): Promise<OrderResult> {
+async function throughTheKitchen(run: OrderRun): Promise<OrderResult> {
   const { windows } = run;
   run.touch();
 
-  // 1. Take the payment.
-  const charge = await chargeCard(run);
-  if (charge === 'declined')
+  // 1. Hold the money on the card.
+  const hold = await authorizeCard(run);
+  if (hold === 'declined')
     return run.end(
       'Failed',
       'payment-failed',
       `Your payment did not go through: ${run.status.failureReason}`,
     );
-  if (charge === 'unanswered') return settleUnansweredCharge(run);
-  run.moveTo('Paid', { kind: 'pickup', inMs: windows.pickupWindowMs });
+  if (hold === 'unanswered') return releaseAndEnd(run, ENDINGS.paymentUnanswered);
+  run.moveTo('Waiting for restaurant', { kind: 'restaurant', inMs: windows.restaurantWindowMs });
   run.notify(
-    'paid',
-    `Order confirmed: ${formatCents(run.input.totalCents)} charged. Waiting for a driver.`,
+    'placed',
+    `Order placed: ${formatCents(run.input.totalCents)} is held on your card and taken only ` +
+      'when a driver picks your food up. Waiting for the restaurant to accept.',
   );
 
-  // 2. Wait for a driver; the customer may cancel until one picks the order up.
-  await condition(() => run.state !== 'Paid', windows.pickupWindowMs);
-  if (run.state === 'Refunding')
-    return refundAndEnd(run, 'Cancelled', 'cancelled-by-customer', {
-      event: 'cancelled',
-      refunded: 'Your order was cancelled and refunded.',
-    });
-  if (run.state === 'Paid') {
-    run.status.failureReason = 'No driver picked the order up in time.';
-    return refundAndEnd(run, 'Refunded', 'pickup-timeout', {
-      event: 'refunded',
-      refunded: 'No driver could take your order in time; it was refunded.',
-    });
-  }
+  // 2. The restaurant accepts or rejects, and silence rejects; the customer may cancel until then.
+  await condition(() => run.state !== 'Waiting for restaurant', windows.restaurantWindowMs);
+  if (run.state === 'Waiting for restaurant') run.beginRelease(ENDINGS.restaurantSilent);
+  if (run.ending) return releaseAndEnd(run, run.ending);
 
-  // 3. Deliver within the delivery window.
-  await condition(() => run.state === 'Delivered', Math.max(1, run.deliveryDueAt - Date.now()));
-  if (run.state !== 'Delivered') {
-    run.status.failureReason = 'The order was not delivered in time.';
-    return refundAndEnd(run, 'Refunded', 'delivery-timeout', {
-      event: 'refunded',
-      refunded: 'Your order was not delivered in time; it was refunded.',
-    });
-  }
+  // 3. The kitchen cooks, and has a grace period past the time it promised.
+  await condition(() => run.state !== 'Preparing', Math.max(1, run.readyDueAt - Date.now()));
+  if (run.state === 'Preparing') run.beginRelease(ENDINGS.kitchenLate);
+  if (run.ending) return releaseAndEnd(run, run.ending);
 
-  // 4. Ask for a rating if none came within the delay; the order closes when the window does.
-  const rated = () => run.status.rating !== null;
-  if (!(await condition(rated, windows.ratingDelayMs))) {
-    run.status.ratingRequested = true;
-    run.notify('rating-requested', 'How was your meal? Rate it from 1 to 5 stars.');
-    run.touch();
-    await condition(rated, Math.max(0, windows.ratingWindowMs - windows.ratingDelayMs));
-  }
-  run.ratingOpen = false;
-  return run.finish();
-}
+  // 4. The food waits at the pass for a driver.
+  await condition(() => run.state !== 'Ready for pickup', windows.pickupWindowMs);
+  if (run.state === 'Ready for pickup') run.beginRelease(ENDINGS.noDriver);
+  if (run.ending) return releaseAndEnd(run, run.ending);
 
-/* Steps and compensations. */
-
-/** Charges the card once (idempotency key); `unanswered` when the provider never answered. */
-async function chargeCard(run: OrderRun): Promise<'charged' | 'declined' | 'unanswered'> {
-  try {
-    const { chargeId } = await chargeWithin(run.windows.paymentWindowMs)(chargeRequest(run));
-    run.status.chargeId = chargeId;
-    return 'charged';
-  } catch (error) {
-    if (isCancellation(error)) throw error;
-    if (!isCardDeclined(error)) return 'unanswered';
-    run.status.failureReason = error.cause.message;
-    return 'declined';
-  }
-}
-
-const chargeRequest = (run: OrderRun) => ({
-  idempotencyKey: `${run.workflowId}:charge`,
-  orderId: run.input.orderId,
-  customerId: run.input.customerId,
-  amountCents: run.input.totalCents,
-  paymentMethod: run.input.paymentMethod,
-});
-
-/** The provider did not answer in time: the order fails, with the charge settled and refunded. */
-function settleUnansweredCharge(run: OrderRun): Promise<OrderResult> {
-  run.status.failureReason = 'The payment provider did not answer in time.';
-  return settleRefundAndEnd(run, 'Failed', 'charge-unconfirmed', {
-    event: 'payment-failed',
-    notCharged: 'We could not take your payment. You have not been charged.',
-    refunded:
-      'We could not take your payment. Anything taken was refunded: you have not been charged.',
-  });
+  // 5. A driver has it: the money is taken now. Then deliver, and ask for a rating.
+  await captureHold(run);
+  return deliverAndAskForRating(run);
 }
 
 /**
- * Ends an order whose charge has no answer. It may still land, so it is posted again under the
- * same key, which settles what happened (the charge the provider made, or one made now), and then
- * refunded; the customer hears "not charged" only once that is true.
+ * An operator cancelled the workflow: a hold is released (settled first if it never answered);
+ * money already taken for food that was not delivered goes back.
  */
-async function settleRefundAndEnd(
-  run: OrderRun,
-  state: OrderState,
-  reason: string,
-  notice: { event: string; notCharged: string; refunded: string },
-): Promise<OrderResult> {
-  if (patched(PATCHES.settleUnconfirmedCharge)) {
-    if (run.state !== 'Refunding') run.moveTo('Refunding');
-    if ((await settle(run)) === 'declined') return run.end(state, notice.event, notice.notCharged);
-  }
-  return refundAndEnd(run, state, reason, notice);
-}
-
-async function settle(run: OrderRun): Promise<'charged' | 'declined'> {
-  try {
-    const { chargeId } = await settleCharge(chargeRequest(run));
-    run.status.chargeId = chargeId;
-    return 'charged';
-  } catch (error) {
-    if (isCardDeclined(error)) return 'declined';
-    throw error;
-  }
-}
-
-/** Refunds, then ends in `state`; a refund the provider refuses for good ends `Refund failed`. */
-async function refundAndEnd(
-  run: OrderRun,
-  state: OrderState,
-  reason: string,
-  notice: { event: string; refunded: string },
-): Promise<OrderResult> {
-  if (await run.refund(reason)) return run.end(state, notice.event, notice.refunded);
-  run.status.failureReason = 'The payment provider refused the refund. Our team has been alerted.';
-  return run.end(
-    'Refund failed',
-    'refund-failed',
-    'We could not refund your payment automatically. Our team has been alerted and will refund you.',
-  );
-}
-
-/** An operator cancelled the workflow: money taken for an undelivered order goes back first. */
 async function cancelledByOperator(run: OrderRun): Promise<OrderResult> {
-  if (!isIn(REFUNDABLE_STATES, run.state)) return run.finish();
-  const notice = { event: 'cancelled', refunded: 'Your order was cancelled and refunded.' };
-  if (run.status.chargeId === null)
-    return settleRefundAndEnd(run, 'Cancelled', 'cancelled-by-operator', {
-      ...notice,
-      notCharged: 'Your order was cancelled. You have not been charged.',
+  if (isEnded(run.state) || run.state === 'Delivered') return run.finish();
+  if (run.state === 'Picked up' || run.state === 'Refunding') {
+    if (run.status.money === 'authorized') await captureHold(run);
+    return refundAndEnd(run, 'Cancelled', 'cancelled-by-operator', {
+      event: 'cancelled',
+      refunded: 'Your order was cancelled and refunded.',
     });
-  return refundAndEnd(run, 'Cancelled', 'cancelled-by-operator', notice);
+  }
+  return releaseAndEnd(run, run.ending ?? ENDINGS.cancelledByOperator);
 }

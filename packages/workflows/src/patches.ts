@@ -15,4 +15,9 @@ export const PATCHES = {
    * written before a signal's commands live and replayed after them.
    */
   quietNotificationRecords: 'quiet-notification-records',
+  /**
+   * The kitchen joins: the card is authorized, the restaurant accepts, rejects and readies the
+   * order, and the money is captured at pickup. Orders without it were charged up front.
+   */
+  kitchen: 'kitchen',
 } as const;

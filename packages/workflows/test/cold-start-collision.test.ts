@@ -136,6 +136,8 @@ describe('an action that reaches a cold worker with a fired timer or a finished 
     await activityWorker.runUntil(async () => {
       const windows: OrderWindows = {
         paymentWindowMs: LONG,
+        restaurantWindowMs: LONG,
+        preparationGraceMs: LONG,
         pickupWindowMs: LONG,
         deliveryWindowMs: LONG,
         ratingDelayMs: LONG,

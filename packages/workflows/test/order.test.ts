@@ -4,8 +4,9 @@ import {
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { moneyMoved } from '@delivery/harness/ledger';
-import { accepted, act, refusal } from '@delivery/harness/order-actions';
+import { HAPPY_PATH } from '@delivery/common';
+import { holdsOf, moneyMoved } from '@delivery/harness/ledger';
+import { accepted, act, readyForPickup, refusal } from '@delivery/harness/order-actions';
 import { statesVisited, waitForState, waitForStatus } from '@delivery/harness/orders';
 import { readStatus } from '../src/client';
 import { WORKFLOW_TYPE, workflowIdOf } from '../src/contract';
@@ -25,11 +26,16 @@ describe('order workflow against a real Temporal server', () => {
   it('goes from payment to delivery and accepts one rating', () =>
     harness.withWorker(async () => {
       const handle = await harness.startOrder();
-      const paid = await waitForState(handle, 'Paid');
-      expect(paid.chargeId).toMatch(/^ch_/);
-      expect(paid.deadline?.kind).toBe('pickup');
+      const waiting = await waitForState(handle, 'Waiting for restaurant');
+      expect(waiting.paymentIntentId).toMatch(/^pi_/);
+      expect(waiting.money).toBe('authorized');
+      expect(waiting.deadline?.kind).toBe('restaurant');
+      const ready = await readyForPickup(handle, 15);
+      expect(ready.restaurant).toMatchObject({ answer: 'accepted', prepMinutes: 15 });
+      expect(ready.deadline?.kind).toBe('pickup');
 
-      await accepted(handle, { action: 'pickUp', driver: dana });
+      const pickedUp = await accepted(handle, { action: 'pickUp', driver: dana });
+      expect(pickedUp.money).toBe('authorized');
       const delivered = await accepted(handle, { action: 'deliver', driver: dana });
       expect(delivered.state).toBe('Delivered');
       expect(delivered.driver).toEqual(dana);
@@ -44,14 +50,19 @@ describe('order workflow against a real Temporal server', () => {
       expect(await refusal(handle, { action: 'rate', rating: { stars: 1 } })).toMatch(
         /already rated/,
       );
-      expect(statesVisited(final)).toEqual(['Charging card', 'Paid', 'Picked up', 'Delivered']);
+      expect(statesVisited(final)).toEqual([...HAPPY_PATH]);
       expect(final.open).toBe(false);
+      expect(final.money).toBe('captured');
       expect(final.notifications.map((n) => n.event)).toEqual(
-        expect.arrayContaining(['paid', 'picked-up', 'delivered']),
+        expect.arrayContaining(['placed', 'accepted', 'ready', 'picked-up', 'delivered']),
       );
       expect(await moneyMoved(harness.paymentsUrl, final.orderId)).toEqual({
         charges: 1,
         refunds: 0,
+      });
+      expect(await holdsOf(harness.paymentsUrl, final.orderId)).toMatchObject({
+        authorized: 1,
+        captured: 1,
       });
       // The query still answers once the order has ended.
       expect((await readStatus(handle)).rating?.stars).toBe(5);

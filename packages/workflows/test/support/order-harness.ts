@@ -20,12 +20,14 @@ import { ORDER_CLIENT_OPTIONS, type OrderHandle } from '../../src/client';
 const here = dirname(fileURLToPath(import.meta.url));
 export const workflowsPath = join(here, '../../src/index.ts');
 export const historiesDir = join(here, '../fixtures/histories');
-/** Where new recordings go: orders whose actions are requests and whose notifications finish quietly. */
-const recordingsDir = join(historiesDir, 'v3-quiet-notifications');
+/** Where new recordings go: orders that go through the kitchen. */
+const recordingsDir = join(historiesDir, 'v4-kitchen');
 
 /** Short windows so every path of an order runs in seconds. */
 export const SHORT_WINDOWS: OrderWindows = {
   paymentWindowMs: 30_000,
+  restaurantWindowMs: 3_000,
+  preparationGraceMs: 3_000,
   pickupWindowMs: 3_000,
   deliveryWindowMs: 3_000,
   ratingDelayMs: 500,
