@@ -68,7 +68,7 @@ export function orderWorker(options: {
   );
 }
 
-export type SiteName = 'menu' | 'driver';
+export type SiteName = 'menu' | 'driver' | 'restaurant';
 
 /** A production build of one of the sites (`next build` must have run), on a test port. */
 export function nextSite(
