@@ -1,5 +1,5 @@
 import { ApplicationFailure, log, setHandler, upsertMemo } from '@temporalio/workflow';
-import type { Driver, Staff } from '@delivery/common';
+import { formatCents, type Driver, type Staff } from '@delivery/common';
 import { ENDINGS } from './endings';
 import { checkedRating, isRequestId } from './input-check';
 import {
@@ -85,7 +85,11 @@ function pickUp(run: OrderRun, driver: Driver): void {
 
 function deliver(run: OrderRun): void {
   run.moveTo('Delivered', { kind: 'rating', inMs: run.windows.ratingWindowMs });
-  run.notify('delivered', 'Your order was delivered. Enjoy your meal!');
+  const charged =
+    run.status.money === 'captured'
+      ? ` ${formatCents(run.input.totalCents)} was taken from your card at pickup.`
+      : '';
+  run.notify('delivered', `Your order was delivered.${charged} Enjoy your meal!`);
 }
 
 /**
