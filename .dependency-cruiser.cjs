@@ -86,10 +86,10 @@ module.exports = {
       name: 'sites-go-through-the-api',
       comment: 'A site reaches orders only through its tRPC router.',
       severity: 'error',
-      from: { path: '^apps/(menu|driver)/' },
+      from: { path: '^apps/(menu|driver|restaurant)/' },
       to: {
         path: ['^packages/(workflows|activities|harness|testing)/', '^apps/', '@temporalio/'],
-        pathNot: '^apps/(menu|driver)/',
+        pathNot: '^apps/(menu|driver|restaurant)/',
       },
     },
     {

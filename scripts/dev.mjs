@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The whole product on one machine: Temporal dev server, payment sandbox, worker and both
-// sites, with prefixed logs and a progress line for each slow step. Ctrl-C stops everything.
+// The whole product on one machine: Temporal dev server, payment sandbox, worker and the
+// three sites, with prefixed logs and a progress line for each slow step. Ctrl-C stops everything.
 // Runs the apps directly (not through a package manager), so `npm run dev` and `pnpm dev` behave
 // the same and a stop prints no package-manager errors.
 import { spawn } from 'node:child_process';
@@ -11,8 +11,12 @@ import { fileURLToPath } from 'node:url';
 import { startDevServer } from './temporal.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SITES = { menu: 'http://localhost:3000', driver: 'http://localhost:3001' };
-const COLOURS = { payments: 33, worker: 35, menu: 36, driver: 32 };
+const SITES = {
+  menu: 'http://localhost:3000',
+  driver: 'http://localhost:3001',
+  restaurant: 'http://localhost:3002',
+};
+const COLOURS = { payments: 33, worker: 35, menu: 36, driver: 32, restaurant: 34 };
 
 const nextBin = (app) =>
   createRequire(join(root, 'apps', app, 'package.json')).resolve('next/dist/bin/next');
@@ -23,6 +27,7 @@ const APPS = {
   worker: [process.execPath, ['--import', 'tsx', '--watch', 'src/main.ts']],
   menu: [process.execPath, [nextBin('menu'), 'dev', '--port', '3000']],
   driver: [process.execPath, [nextBin('driver'), 'dev', '--port', '3001']],
+  restaurant: [process.execPath, [nextBin('restaurant'), 'dev', '--port', '3002']],
 };
 
 const step = (line) => console.log(`[dev] ${line}`);
@@ -69,6 +74,7 @@ async function compileSites() {
       '',
       '  Durable Delivery is running',
       `  Menu (customers)   ${SITES.menu}`,
+      `  Restaurant         ${SITES.restaurant}`,
       `  Driver             ${SITES.driver}`,
       '  Temporal UI        http://localhost:8233',
       '  Ctrl-C stops everything.',

@@ -19,7 +19,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TEST_PORTS = JSON.parse(readFileSync(join(root, 'packages/harness/ports.json'), 'utf8')).test;
 
 const vitest = (pkg, ...files) => ({ kind: 'vitest', cwd: join(root, pkg), files });
-const SITES = ['menu', 'driver'];
+const SITES = ['menu', 'driver', 'restaurant'];
 const SUITES = {
   unit: vitest('packages/common'),
   payments: vitest('apps/payments'),

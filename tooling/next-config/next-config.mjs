@@ -1,5 +1,5 @@
 /**
- * The Next.js settings both sites share. The workspace packages export TypeScript source, so
+ * The Next.js settings every site shares. The workspace packages export TypeScript source, so
  * Next compiles them.
  */
 export function siteConfig() {

@@ -1,0 +1,3 @@
+import { siteConfig } from '@delivery/next-config';
+
+export default siteConfig();

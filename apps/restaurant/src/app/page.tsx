@@ -1,0 +1,5 @@
+import { SessionGate } from '~/session/session-gate';
+
+export default function Home() {
+  return <SessionGate />;
+}

@@ -1,0 +1,25 @@
+'use client';
+
+import { BellIcon } from '@delivery/ui/icons';
+import { toast } from 'sonner';
+import { trpc } from '~/trpc';
+import { SignInCard } from './sign-in-card';
+
+export function SignInForm() {
+  const utils = trpc.useUtils();
+  const signIn = trpc.signIn.useMutation({
+    onSuccess: ({ staff }) => {
+      utils.me.setData(undefined, staff);
+      toast.success(`Signed in as ${staff.name}.`);
+    },
+  });
+  return (
+    <SignInCard
+      heading="Open the pass"
+      intro="Sign in to see the kitchen's tickets."
+      icon={<BellIcon className="size-7" />}
+      signIn={signIn}
+      testIdPrefix="staff"
+    />
+  );
+}
