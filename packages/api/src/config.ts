@@ -15,10 +15,13 @@ export interface ApiConfig {
    * be able to choose how long a driver has. Unset windows keep the workflow's defaults.
    */
   orderWindows: Partial<OrderWindows>;
-  /** Signs driver sessions and page cursors (SESSION_SECRET). */
+  /** Signs staff sessions and page cursors (SESSION_SECRET). */
   sessionSecret: string;
-  /** With DRIVER_PASSCODE set, drivers must know it to sign in; without, anyone may (a demo). */
-  driverPasscode: string | null;
+  /**
+   * With DRIVER_PASSCODE set, drivers and the restaurant's staff must know it to sign in; without,
+   * anyone may (a demo).
+   */
+  staffPasscode: string | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -38,6 +41,8 @@ const settingsSchema = z.object({
   LIVE_POLL_MS: milliseconds(1).default(500),
   LIVE_OVERLAP_MS: milliseconds(0).default(3_000),
   ORDER_PAYMENT_WINDOW_MS: milliseconds(1).optional(),
+  ORDER_RESTAURANT_WINDOW_MS: milliseconds(1).optional(),
+  ORDER_PREPARATION_GRACE_MS: milliseconds(0).optional(),
   ORDER_PICKUP_WINDOW_MS: milliseconds(1).optional(),
   ORDER_DELIVERY_WINDOW_MS: milliseconds(1).optional(),
   ORDER_RATING_DELAY_MS: milliseconds(0).optional(),
@@ -54,7 +59,7 @@ function sessionSecret(configured: string | undefined): string {
   if (!warnedOfDevSecret) {
     warnedOfDevSecret = true;
     console.warn(
-      '[api] SESSION_SECRET is not set: driver sessions are signed with a public dev secret.',
+      '[api] SESSION_SECRET is not set: staff sessions are signed with a public dev secret.',
     );
   }
   return DEV_SECRET;
@@ -102,13 +107,15 @@ export function configFromEnv(env: Env = process.env): ApiConfig {
     live: { pollMs: settings.LIVE_POLL_MS, overlapMs: settings.LIVE_OVERLAP_MS },
     orderWindows: definedOnly({
       paymentWindowMs: settings.ORDER_PAYMENT_WINDOW_MS,
+      restaurantWindowMs: settings.ORDER_RESTAURANT_WINDOW_MS,
+      preparationGraceMs: settings.ORDER_PREPARATION_GRACE_MS,
       pickupWindowMs: settings.ORDER_PICKUP_WINDOW_MS,
       deliveryWindowMs: settings.ORDER_DELIVERY_WINDOW_MS,
       ratingDelayMs: settings.ORDER_RATING_DELAY_MS,
       ratingWindowMs: settings.ORDER_RATING_WINDOW_MS,
     }),
     sessionSecret: sessionSecret(settings.SESSION_SECRET),
-    driverPasscode: settings.DRIVER_PASSCODE ?? null,
+    staffPasscode: settings.DRIVER_PASSCODE ?? null,
   };
 }
 

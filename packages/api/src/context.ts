@@ -1,16 +1,19 @@
-import type { Driver } from '@delivery/common';
+import type { Driver, Staff } from '@delivery/common';
 import { sharedServices, type ApiServices } from './services';
 import { customerSession } from './session/customer';
-import { driverSession } from './session/driver';
+import { staffSession } from './session/staff';
+import { STAFF_SITES } from './session/staff-sites';
 
 /** What one request knows besides the process's services. */
 interface RequestState {
   /** Headers of the response, for the session cookies. */
   resHeaders: Headers;
-  /** The menu's anonymous customer; `null` on the driver site or when the cookie was not ours. */
+  /** The menu's anonymous customer; `null` on the staff sites or when the cookie was not ours. */
   customerId: string | null;
   /** The signed-in driver on the driver site, or `null`. */
   driver: Driver | null;
+  /** The restaurant's signed-in staff member on the restaurant site, or `null`. */
+  restaurantStaff: Staff | null;
 }
 
 export interface Context extends ApiServices, RequestState {}
@@ -21,9 +24,15 @@ export interface RequestContextOptions {
   resHeaders: Headers;
 }
 
-/** A context from services and explicit parts, e.g. a test's customer or driver. */
+/** A context from services and explicit parts, e.g. a test's customer, driver or kitchen. */
 export function createContext(parts: ApiServices & Partial<RequestState>): Context {
-  return { resHeaders: new Headers(), customerId: null, driver: null, ...parts };
+  return {
+    resHeaders: new Headers(),
+    customerId: null,
+    driver: null,
+    restaurantStaff: null,
+    ...parts,
+  };
 }
 
 export async function createMenuContext(
@@ -44,6 +53,17 @@ export async function createDriverContext(
   return createContext({
     ...services,
     resHeaders,
-    driver: driverSession(headers, services.config.sessionSecret),
+    driver: staffSession(headers, STAFF_SITES.driver, services.config.sessionSecret),
+  });
+}
+
+export async function createRestaurantContext(
+  { headers, resHeaders }: RequestContextOptions,
+  services: ApiServices = sharedServices(),
+): Promise<Context> {
+  return createContext({
+    ...services,
+    resHeaders,
+    restaurantStaff: staffSession(headers, STAFF_SITES.restaurant, services.config.sessionSecret),
   });
 }

@@ -40,9 +40,16 @@ export const customerProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { customerId: ctx.customerId } });
 });
 
+const signInFirst = () => new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first.' });
+
 export const driverProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.driver) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first.' });
+  if (!ctx.driver) throw signInFirst();
   return next({ ctx: { driver: ctx.driver } });
+});
+
+export const restaurantProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.restaurantStaff) throw signInFirst();
+  return next({ ctx: { restaurantStaff: ctx.restaurantStaff } });
 });
 
 /** A subscription fails after its middleware has returned, so its errors are mapped here. */

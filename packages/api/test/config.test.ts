@@ -14,7 +14,7 @@ describe('configFromEnv', () => {
       live: { pollMs: 500, overlapMs: 3_000 },
       orderWindows: {},
       sessionSecret: 'secret',
-      driverPasscode: null,
+      staffPasscode: null,
     });
   });
 
@@ -22,6 +22,8 @@ describe('configFromEnv', () => {
     const config = configFromEnv({
       TEMPORAL_ADDRESS: '10.0.0.1:7233',
       TEMPORAL_NAMESPACE: 'deliveries',
+      ORDER_RESTAURANT_WINDOW_MS: '900',
+      ORDER_PREPARATION_GRACE_MS: '0',
       ORDER_RATING_DELAY_MS: '0',
       ORDER_PICKUP_WINDOW_MS: '700',
       SESSION_SECRET: 'secret',
@@ -30,7 +32,12 @@ describe('configFromEnv', () => {
       connectionOptions: { address: '10.0.0.1:7233' },
       namespace: 'deliveries',
     });
-    expect(config.orderWindows).toEqual({ pickupWindowMs: 700, ratingDelayMs: 0 });
+    expect(config.orderWindows).toEqual({
+      restaurantWindowMs: 900,
+      preparationGraceMs: 0,
+      pickupWindowMs: 700,
+      ratingDelayMs: 0,
+    });
   });
 
   it('names every bad setting in one error', () => {

@@ -1,86 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { OrderSummary } from '@delivery/common';
-import {
-  createDriverContext,
-  createCallerFactory,
-  driverRouter,
-  DRIVER_COOKIE,
-  type ApiServices,
-} from '../src';
 import { customer, driver, placeOrder, signedOutDriver } from './support/actors';
-import { services, testConfig } from './support/services';
-import { expectError, waitFor, waitForState } from './support/wait';
+import { readyForPickup } from './support/kitchen-path';
+import { rowOf, wholeBoard } from './support/pages';
+import { expectError, waitFor } from './support/wait';
 
 const alice = customer();
 afterAll(() => alice.close());
 
-/** A driver site request: the context comes from the request's cookies, as in the Next route. */
-async function request(cookie?: string, site: ApiServices = services) {
-  const resHeaders = new Headers();
-  const headers = new Headers(cookie ? { cookie } : {});
-  const caller = createCallerFactory(driverRouter)(
-    await createDriverContext({ headers, resHeaders }, site),
-  );
-  const sessionCookie = () =>
-    resHeaders.getSetCookie().find((line) => line.startsWith(`${DRIVER_COOKIE}=`));
-  return { caller, sessionCookie };
-}
-
-const cookiePair = (setCookie: string | undefined) => setCookie?.split(';')[0];
-
 describe('driver session', () => {
-  it('signs in with a name, remembers the driver in a signed cookie, and signs out', async () => {
-    const signIn = await request();
-    expect(await signIn.caller.signIn({ name: '  Dana Lee ' })).toEqual({
-      driver: { id: 'dana-lee', name: 'Dana Lee' },
-    });
-    const setCookie = signIn.sessionCookie();
-    expect(setCookie).toMatch(/HttpOnly/);
-    expect(setCookie).toMatch(/SameSite=Lax/);
-    expect(setCookie).toMatch(/Path=\//);
-
-    const next = await request(cookiePair(setCookie));
-    expect(await next.caller.me()).toEqual({ id: 'dana-lee', name: 'Dana Lee' });
-
-    expect(await next.caller.signOut()).toEqual({ driver: null });
-    expect(next.sessionCookie()).toMatch(/^dd_driver=; .*Max-Age=0/);
-    expect(await (await request(cookiePair(next.sessionCookie()))).caller.me()).toBeNull();
-  });
-
-  it('does not trust a forged session cookie', async () => {
-    const signIn = await request();
-    await signIn.caller.signIn({ name: 'Dana' });
-    const [payload, signature] = cookiePair(signIn.sessionCookie())!
-      .slice(`${DRIVER_COOKIE}=`.length)
-      .split('.');
-    const forgedPayload = Buffer.from(
-      JSON.stringify({ id: 'sam', name: 'Sam', expiresAt: Date.now() + 60_000 }),
-    ).toString('base64url');
-    expect(
-      await (await request(`${DRIVER_COOKIE}=${forgedPayload}.${signature}`)).caller.me(),
-    ).toBeNull();
-    expect(await (await request(`${DRIVER_COOKIE}=${payload}.${signature}`)).caller.me()).toEqual({
-      id: 'dana',
-      name: 'Dana',
-    });
-  });
-
-  it('asks for the passcode when DRIVER_PASSCODE is set', async () => {
-    const config = testConfig({ DRIVER_PASSCODE: 'open sesame' });
-    const { caller, sessionCookie } = await request(undefined, { ...services, config });
-    await expectError(caller.signIn({ name: 'Mallory' }), 'UNAUTHORIZED', 'Wrong passcode.');
-    await expectError(
-      caller.signIn({ name: 'Mallory', passcode: 'guess' }),
-      'UNAUTHORIZED',
-      'Wrong passcode.',
-    );
-    expect(sessionCookie()).toBeUndefined();
-    expect(await caller.signIn({ name: 'Dana', passcode: 'open sesame' })).toEqual({
-      driver: { id: 'dana', name: 'Dana' },
-    });
-  });
-
   it('refuses board procedures without a session', async () => {
     const board = signedOutDriver();
     const orderId = await placeOrder(alice);
@@ -90,26 +19,11 @@ describe('driver session', () => {
   });
 });
 
-/** Every order on the driver's board, page by page. */
-async function wholeBoard(board: ReturnType<typeof driver>['board']): Promise<OrderSummary[]> {
-  const orders: OrderSummary[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: { orders: OrderSummary[]; nextCursor: string | null } = await board.getOrders({
-      cursor,
-      limit: 100,
-    });
-    orders.push(...page.orders);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return orders;
-}
-
 describe('getOrders', () => {
   it('pages through the board with a cursor', async () => {
     const dana = driver();
-    const paid = [await placeOrder(alice), await placeOrder(alice)];
-    for (const orderId of paid) await waitForState(alice, orderId, 'Paid');
+    const ready = [await placeOrder(alice), await placeOrder(alice)];
+    for (const orderId of ready) await readyForPickup(alice, orderId);
     const first = await waitFor(
       () => dana.board.getOrders({ limit: 1 }),
       (page) => page.nextCursor !== null,
@@ -124,21 +38,21 @@ describe('getOrders', () => {
     expect(await dana.board.getOrders()).toMatchObject({ orders: expect.any(Array) });
   });
 
-  it('shows paid orders to every driver, and a picked-up order only to its driver', async () => {
+  it('shows ready orders to every driver, and a picked-up order only to its driver', async () => {
     const [dana, sam] = [driver(), driver()];
     const orderId = await placeOrder(alice);
-    await waitForState(alice, orderId, 'Paid');
-    const listed = (orders: OrderSummary[]) => orders.find((row) => row.orderId === orderId);
+    await readyForPickup(alice, orderId);
+    const listed = (orders: OrderSummary[]) => rowOf(orders, orderId);
     expect(
       listed(
         await waitFor(
           () => wholeBoard(sam.board),
           (orders) => listed(orders) !== undefined,
-          { what: 'paid order on the board' },
+          { what: 'ready order on the board' },
         ),
       ),
     ).toMatchObject({
-      state: 'Paid',
+      state: 'Ready for pickup',
       customerId: alice.id,
       totalCents: 1250 + 1600,
     });
@@ -174,7 +88,7 @@ describe('pickUp and deliver', () => {
   it('picks up and delivers', async () => {
     const dana = driver('Dana Lee');
     const orderId = await placeOrder(alice);
-    await waitForState(alice, orderId, 'Paid');
+    await readyForPickup(alice, orderId);
     const pickedUp = await dana.board.pickUp({ orderId });
     expect(pickedUp).toMatchObject({
       state: 'Picked up',
@@ -191,7 +105,7 @@ describe('pickUp and deliver', () => {
   it('lets the first of two racing drivers win and tells the other who has it', async () => {
     const [dana, sam] = [driver('Dana'), driver('Sam')];
     const orderId = await placeOrder(alice);
-    await waitForState(alice, orderId, 'Paid');
+    await readyForPickup(alice, orderId);
     const results = await Promise.allSettled([
       dana.board.pickUp({ orderId }),
       sam.board.pickUp({ orderId }),
@@ -211,7 +125,7 @@ describe('pickUp and deliver', () => {
   it('lets only the driver who picked the order up deliver it', async () => {
     const [dana, sam] = [driver('Dana'), driver('Sam')];
     const orderId = await placeOrder(alice);
-    await waitForState(alice, orderId, 'Paid');
+    await readyForPickup(alice, orderId);
     await expectError(
       sam.board.deliver({ orderId }),
       'CONFLICT',
@@ -233,7 +147,7 @@ describe('pickUp and deliver', () => {
   it('answers a retried request (same requestId) with its first outcome, applying it once', async () => {
     const [dana, sam] = [driver('Dana'), driver('Sam')];
     const orderId = await placeOrder(alice);
-    await waitForState(alice, orderId, 'Paid');
+    await readyForPickup(alice, orderId);
     const requestId = randomUUID();
     const [first, retried] = await Promise.all([
       dana.board.pickUp({ orderId, requestId }),

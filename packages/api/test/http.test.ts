@@ -4,11 +4,14 @@ import { CATALOG } from '@delivery/common';
 import {
   CUSTOMER_COOKIE,
   DRIVER_COOKIE,
+  RESTAURANT_COOKIE,
   createDriverContext,
   createMenuContext,
+  createRestaurantContext,
   createRouteHandler,
   driverRouter,
   menuRouter,
+  restaurantRouter,
   type ApiServices,
   type Context,
   type RequestContextOptions,
@@ -17,7 +20,7 @@ import { dishes } from './support/actors';
 import { services } from './support/services';
 import { waitFor } from './support/wait';
 
-type Router = typeof menuRouter | typeof driverRouter;
+type Router = typeof menuRouter | typeof driverRouter | typeof restaurantRouter;
 type SiteContext = (options: RequestContextOptions, services: ApiServices) => Promise<Context>;
 
 /** A site's route handler as its Next route mounts it: `/api/trpc` over fetch, plain JSON. */
@@ -41,6 +44,7 @@ function site(router: Router, createContext: SiteContext) {
 
 const menu = site(menuRouter, createMenuContext);
 const driverSite = site(driverRouter, createDriverContext);
+const restaurantSite = site(restaurantRouter, createRestaurantContext);
 /** A tRPC response body: plain JSON, no transformer. */
 interface Body {
   result: { data: unknown };
@@ -152,5 +156,29 @@ describe('driver site over HTTP', () => {
     expect(board.response.status).toBe(200);
     expect((await json(board.response)).result.data).toMatchObject({ orders: expect.any(Array) });
     expect((await driverSite('getOrders')).response.status).toBe(401);
+  });
+});
+
+describe('restaurant site over HTTP', () => {
+  it('signs staff in with a cookie of its own, which the driver site does not take', async () => {
+    const signIn = await restaurantSite('signIn', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Kim Park' }),
+    });
+    expect(signIn.response.status).toBe(200);
+    expect((await json(signIn.response)).result.data).toEqual({
+      staff: { id: 'kim-park', name: 'Kim Park' },
+    });
+    expect(signIn.cookie).toMatch(new RegExp(`^${RESTAURANT_COOKIE}=`));
+    const tickets = await restaurantSite(`getTickets${query({ limit: 1 })}`, {
+      cookie: signIn.cookie,
+    });
+    expect(tickets.response.status).toBe(200);
+    expect((await json(tickets.response)).result.data).toMatchObject({
+      tickets: expect.any(Array),
+    });
+    expect((await restaurantSite('getTickets')).response.status).toBe(401);
+    const onDriverSite = await driverSite('getOrders', { cookie: signIn.cookie });
+    expect(onDriverSite.response.status).toBe(401);
   });
 });

@@ -2,13 +2,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { OrderStatus } from '@delivery/common';
 import { isOnBoard } from '@delivery/common';
 import { ChangeFeed } from '../src';
-import { customer, driver, placeOrder } from './support/actors';
+import { customer, driver, kitchen, placeOrder } from './support/actors';
+import { readyForPickup, waitForRestaurant } from './support/kitchen-path';
 import { services } from './support/services';
 import { nextMatching } from './support/iterate';
-import { expectError, waitForState } from './support/wait';
+import { expectError } from './support/wait';
 
 const dana = driver('Dana');
-afterAll(() => dana.close());
+const pass = kitchen();
+afterAll(() => {
+  dana.close();
+  pass.close();
+});
 
 const subscribe = async <T>(subscription: Promise<AsyncIterable<T>>) =>
   (await subscription)[Symbol.asyncIterator]();
@@ -17,9 +22,18 @@ describe('orderUpdates', () => {
   it('yields the status now, then each change as it happens', async () => {
     const watcher = customer();
     const orderId = await placeOrder(watcher);
-    await waitForState(watcher, orderId, 'Paid');
+    await waitForRestaurant(watcher, orderId);
     const updates = await subscribe(watcher.menu.orderUpdates({ orderId }));
-    expect(await nextMatching(updates, () => true)).toMatchObject({ orderId, state: 'Paid' });
+    expect(await nextMatching(updates, () => true)).toMatchObject({
+      orderId,
+      state: 'Waiting for restaurant',
+    });
+    await pass.tickets.acceptOrder({ orderId, prepMinutes: 12 });
+    const accepted = await nextMatching(updates, (status) => status.state === 'Preparing', {
+      what: 'acceptance',
+    });
+    expect(accepted.restaurant).toMatchObject({ answer: 'accepted', prepMinutes: 12 });
+    await pass.tickets.markReady({ orderId });
     await dana.board.pickUp({ orderId });
     const pickedUp = await nextMatching(updates, (status) => status.state === 'Picked up', {
       what: 'pickup',
@@ -49,7 +63,7 @@ describe('orderUpdates', () => {
     const feed = new ChangeFeed(services.temporal, { ...services.config.live, pollMs: 200 });
     const watcher = customer({ context: { feed } });
     const orderId = await placeOrder(watcher);
-    await waitForState(watcher, orderId, 'Paid');
+    await readyForPickup(watcher, orderId);
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(feed.stats()).toEqual({ visibilityCalls: 0, statusQueries: 0, subscribers: 0 });
 
@@ -97,9 +111,9 @@ describe('myOrderUpdates', () => {
       rows,
       (row) => {
         seen.push(row.customerId);
-        return row.orderId === annOrder && row.state === 'Paid';
+        return row.orderId === annOrder && row.state === 'Waiting for restaurant';
       },
-      { what: "ann's paid order" },
+      { what: "ann's order waiting for the restaurant" },
     );
     await placeOrder(ben);
     const annOrder = await placeOrder(ann);
@@ -111,17 +125,25 @@ describe('myOrderUpdates', () => {
 });
 
 describe('boardUpdates', () => {
-  it('shows a driver new paid orders, and takes them away when another driver picks them up', async () => {
+  it('shows a driver orders once the kitchen accepts them, and takes them away when another driver picks them up', async () => {
     const sam = driver('Sam');
     const buyer = customer();
     const rows = await subscribe(sam.board.boardUpdates());
     const orderId = await placeOrder(buyer);
-    const paid = await nextMatching(
+    const states: string[] = [];
+    const waiting = nextMatching(
       rows,
-      (row) => row.orderId === orderId && row.state === 'Paid',
-      { what: 'paid row' },
+      (row) => {
+        if (row.orderId === orderId) states.push(row.state);
+        return row.orderId === orderId && row.state === 'Ready for pickup';
+      },
+      { what: 'ready row' },
     );
-    expect(isOnBoard(paid, sam.id)).toBe(true);
+    await readyForPickup(buyer, orderId);
+    const ready = await waiting;
+    expect(isOnBoard(ready, sam.id)).toBe(true);
+    expect(states).not.toContain('Authorizing card');
+    expect(states).not.toContain('Waiting for restaurant');
     await dana.board.pickUp({ orderId });
     const taken = await nextMatching(
       rows,

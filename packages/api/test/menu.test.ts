@@ -2,17 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { CATALOG } from '@delivery/common';
-import { moneyMoved } from '@delivery/harness/ledger';
-import { customer, dishes, driver, placeOrder } from './support/actors';
+import { holdsOf, moneyMoved } from '@delivery/harness/ledger';
+import { customer, dishes, driver, kitchen, placeOrder } from './support/actors';
+import { readyForPickup, waitForRestaurant } from './support/kitchen-path';
 import { testConfig } from './support/services';
 import { expectError, waitFor, waitForState } from './support/wait';
 
 const paymentsUrl = inject('paymentsUrl');
 const alice = customer();
 const dana = driver('Dana Lee');
+const pass = kitchen();
 afterAll(() => {
   alice.close();
   dana.close();
+  pass.close();
 });
 
 describe('products', () => {
@@ -22,29 +25,43 @@ describe('products', () => {
 });
 
 describe('createOrder', () => {
-  it('starts the order, which charges the card once and waits for a driver', async () => {
+  it('starts the order, which holds the money on the card once and waits for the restaurant', async () => {
     const orderId = randomUUID();
     expect(await alice.menu.createOrder({ orderId, items: dishes(2) })).toEqual({ orderId });
-    const status = await waitForState(alice, orderId, 'Paid');
-    expect(status).toMatchObject({ orderId, customerId: alice.id, paymentMethod: 'pm_card_visa' });
+    const status = await waitForRestaurant(alice, orderId);
+    expect(status).toMatchObject({
+      orderId,
+      customerId: alice.id,
+      paymentMethod: 'pm_card_visa',
+      money: 'authorized',
+      paymentIntentId: expect.stringMatching(/^pi_/),
+      restaurant: null,
+      deadline: { kind: 'restaurant' },
+    });
     expect(status.totalCents).toBe(2 * 1250 + 1600);
     expect(status.lines.map((line) => [line.productId, line.quantity])).toEqual([
       ['margherita', 2],
       ['ramen', 1],
     ]);
-    expect(await moneyMoved(paymentsUrl, orderId)).toEqual({ charges: 1, refunds: 0 });
+    expect(await holdsOf(paymentsUrl, orderId)).toEqual({
+      authorized: 1,
+      held: 1,
+      captured: 0,
+      released: 0,
+    });
+    expect(await moneyMoved(paymentsUrl, orderId)).toEqual({ charges: 0, refunds: 0 });
   });
 
-  it('is idempotent: the same order again (dishes in any order) starts nothing and charges nothing', async () => {
+  it('is idempotent: the same order again (dishes in any order) starts nothing and holds nothing more', async () => {
     const orderId = await placeOrder(alice);
     const again = await Promise.all([
       alice.menu.createOrder({ orderId, items: dishes() }),
       alice.menu.createOrder({ orderId, items: [...dishes()].reverse() }),
     ]);
     expect(again).toEqual([{ orderId }, { orderId }]);
-    const status = await waitForState(alice, orderId, 'Paid');
-    expect(status.timeline.filter((entry) => entry.state === 'Paid')).toHaveLength(1);
-    expect(await moneyMoved(paymentsUrl, orderId)).toEqual({ charges: 1, refunds: 0 });
+    const status = await waitForRestaurant(alice, orderId);
+    expect(status.timeline.filter((entry) => entry.state === 'Authorizing card')).toHaveLength(1);
+    expect(await holdsOf(paymentsUrl, orderId)).toMatchObject({ authorized: 1, held: 1 });
   });
 
   it('refuses the same order id with other dishes, or from another customer', async () => {
@@ -83,10 +100,12 @@ describe('createOrder', () => {
     );
   });
 
-  it('ends a declined card in Failed, with nothing charged', async () => {
+  it('ends a declined card in Failed, with nothing held or charged', async () => {
     const orderId = await placeOrder(alice, { paymentMethod: 'pm_card_chargeDeclined' });
     const failed = await waitForState(alice, orderId, 'Failed');
     expect(failed.failureReason).toMatch(/declined/i);
+    expect(failed.money).toBe('not charged');
+    expect((await holdsOf(paymentsUrl, orderId)).authorized).toBe(0);
     expect(await moneyMoved(paymentsUrl, orderId)).toEqual({ charges: 0, refunds: 0 });
   });
 
@@ -95,8 +114,11 @@ describe('createOrder', () => {
     expect(config.orderWindows).toEqual({ pickupWindowMs: 700 });
     const hurried = customer({ context: { config } });
     const orderId = await placeOrder(hurried);
-    const refunded = await waitForState(hurried, orderId, 'Refunded');
-    expect(refunded.failureReason).toBe('No driver picked the order up in time.');
+    await readyForPickup(hurried, orderId);
+    const cancelled = await waitForState(hurried, orderId, 'Cancelled');
+    expect(cancelled.failureReason).toBe('No driver picked the order up in time.');
+    expect(cancelled.money).toBe('released');
+    expect(await holdsOf(paymentsUrl, orderId)).toMatchObject({ released: 1, captured: 0 });
   });
 });
 
@@ -145,12 +167,13 @@ describe('myOrders', () => {
 });
 
 describe('cancelOrder', () => {
-  it('cancels a paid order and refunds it', async () => {
+  it('cancels an order the restaurant has not accepted, releasing the hold', async () => {
     const orderId = await placeOrder(alice);
-    await waitForState(alice, orderId, 'Paid');
-    expect((await alice.menu.cancelOrder({ orderId })).state).toBe('Refunding');
-    await waitForState(alice, orderId, 'Cancelled');
-    expect(await moneyMoved(paymentsUrl, orderId)).toEqual({ charges: 1, refunds: 1 });
+    await waitForRestaurant(alice, orderId);
+    expect((await alice.menu.cancelOrder({ orderId })).state).toBe('Releasing hold');
+    expect((await waitForState(alice, orderId, 'Cancelled')).money).toBe('released');
+    expect(await holdsOf(paymentsUrl, orderId)).toMatchObject({ released: 1, captured: 0 });
+    expect(await moneyMoved(paymentsUrl, orderId)).toEqual({ charges: 0, refunds: 0 });
     await waitFor(
       () => alice.menu.getOrderStatus({ orderId }),
       (status) => !status.open,
@@ -163,22 +186,33 @@ describe('cancelOrder', () => {
     );
   });
 
-  it('is too late once a driver has the order', async () => {
+  it('is too late once the kitchen is cooking, and once a driver has the order', async () => {
     const orderId = await placeOrder(alice);
-    await waitForState(alice, orderId, 'Paid');
+    await waitForRestaurant(alice, orderId);
+    await pass.tickets.acceptOrder({ orderId, prepMinutes: 10 });
+    await expectError(
+      alice.menu.cancelOrder({ orderId }),
+      'CONFLICT',
+      'Too late to cancel: the kitchen is cooking it.',
+    );
+    await pass.tickets.markReady({ orderId });
     await dana.board.pickUp({ orderId });
-    await expectError(alice.menu.cancelOrder({ orderId }), 'CONFLICT', /^Too late to cancel/);
+    await expectError(
+      alice.menu.cancelOrder({ orderId }),
+      'CONFLICT',
+      'Too late to cancel: a driver has the order.',
+    );
   });
 
   it("cannot touch another customer's order", async () => {
     const orderId = await placeOrder(alice);
-    await waitForState(alice, orderId, 'Paid');
+    await waitForRestaurant(alice, orderId);
     await expectError(
       customer().menu.cancelOrder({ orderId }),
       'NOT_FOUND',
       `No order ${orderId}.`,
     );
-    expect((await alice.menu.getOrderStatus({ orderId })).state).toBe('Paid');
+    expect((await alice.menu.getOrderStatus({ orderId })).state).toBe('Waiting for restaurant');
   });
 });
 
@@ -186,7 +220,7 @@ describe('rateOrder', () => {
   it('takes one rating after delivery', async () => {
     const eater = customer({ orderWindows: { ratingDelayMs: 500 } });
     const orderId = await placeOrder(eater);
-    await waitForState(eater, orderId, 'Paid');
+    await readyForPickup(eater, orderId);
     await expectError(
       eater.menu.rateOrder({ orderId, stars: 5 }),
       'CONFLICT',

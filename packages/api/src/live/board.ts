@@ -1,8 +1,10 @@
-import { SETBACK_STATES, WITH_DRIVER, isIn, isOnBoard, type OrderSummary } from '@delivery/common';
+import { isOnBoard, type OrderSummary } from '@delivery/common';
+import { hasLeftRestaurant } from './left-restaurant';
 
-/** Whether a board may have to show or drop this row; other drivers' trips are not news to it. */
-export function concernsBoard(row: OrderSummary, driverId: string): boolean {
-  const leftWaiting =
-    row.state === WITH_DRIVER || (row.driverId === null && isIn(SETBACK_STATES, row.state));
-  return isOnBoard(row, driverId) || row.driverId === driverId || leftWaiting;
-}
+/**
+ * Whether a board may have to show or drop this row: food cooking or waiting for a driver, this
+ * driver's trips, and food that left the restaurant (picked up, or given up while cooking or at
+ * the pass). Other drivers' trips are not news to it.
+ */
+export const concernsBoard = (row: OrderSummary, driverId: string): boolean =>
+  isOnBoard(row, driverId) || row.driverId === driverId || hasLeftRestaurant(row);

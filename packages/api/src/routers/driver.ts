@@ -1,44 +1,32 @@
 import { boardPageSchema, signInSchema } from '@delivery/common';
 import { concernsBoard } from '../live/board';
 import { changesOf } from '../live/change-queue';
-import { cursorOf, pageTokenOf } from '../session/cursor';
-import { endDriverSession, startDriverSession } from '../session/driver';
-import { driverIdOf } from '../session/driver-id';
-import { checkDriverPasscode } from '../session/passcode';
-import { actOnOrder, listOrders } from '../temporal/orders';
+import { signInStaff, signOutStaff } from '../session/staff';
+import { STAFF_SITES } from '../session/staff-sites';
+import { actOnOrder } from '../temporal/orders';
 import { boardQuery } from '../temporal/visibility-query';
 import { driverProcedure, publicProcedure, router } from '../trpc';
 import { orderActionSchema, scopedRequestId } from './inputs';
+import { listPage } from './list-page';
 
-const BOARD_PAGE_SIZE = 25;
+const SITE = STAFF_SITES.driver;
 
 export const driverRouter = router({
-  signIn: publicProcedure.input(signInSchema).mutation(({ ctx, input }) => {
-    checkDriverPasscode(input.passcode, ctx.config.driverPasscode);
-    const driver = { id: driverIdOf(input.name), name: input.name };
-    startDriverSession(ctx.resHeaders, driver, ctx.config.sessionSecret);
-    return { driver };
-  }),
+  signIn: publicProcedure.input(signInSchema).mutation(({ ctx, input }) => ({
+    driver: signInStaff(ctx.resHeaders, SITE, input, ctx.config),
+  })),
 
   signOut: publicProcedure.mutation(({ ctx }) => {
-    endDriverSession(ctx.resHeaders);
+    signOutStaff(ctx.resHeaders, SITE);
     return { driver: null };
   }),
 
   me: publicProcedure.query(({ ctx }) => ctx.driver),
 
-  /** One Visibility call per page: orders waiting for a driver, and this driver's own. */
+  /** One Visibility call per page: food cooking or waiting for a driver, and this driver's own. */
   getOrders: driverProcedure.input(boardPageSchema).query(async ({ ctx, input }) => {
-    const secret = ctx.config.sessionSecret;
-    const page = await listOrders(ctx.temporal, {
-      query: boardQuery(ctx.driver.id),
-      pageSize: input?.limit ?? BOARD_PAGE_SIZE,
-      pageToken: input?.cursor ? pageTokenOf(input.cursor, secret) : undefined,
-    });
-    return {
-      orders: page.orders,
-      nextCursor: page.nextPageToken ? cursorOf(page.nextPageToken, secret) : null,
-    };
+    const { rows, nextCursor } = await listPage(ctx, boardQuery(ctx.driver.id), input);
+    return { orders: rows, nextCursor };
   }),
 
   pickUp: driverProcedure.input(orderActionSchema).mutation(({ ctx, input }) =>

@@ -3,4 +3,4 @@
  * sessions, without the routers or a Temporal client.
  */
 export { CUSTOMER_COOKIE, customerSession } from './customer';
-export { DRIVER_COOKIE } from './driver';
+export { DRIVER_COOKIE, RESTAURANT_COOKIE } from './staff-sites';

@@ -11,9 +11,12 @@ import {
 import type { VisibilityRow } from './visibility-row';
 
 /** Reads the memo `orderStartOptions` wrote; an order started some other way has none. */
-export const orderMemoSchema: z.ZodType<OrderMemo> = orderInputSchema
+export const orderMemoSchema = orderInputSchema
   .pick({ lines: true, totalCents: true, paymentMethod: true })
-  .extend({ createdAt: z.iso.datetime() });
+  .extend({ createdAt: z.iso.datetime() }) satisfies z.ZodType<OrderMemo>;
+
+/** The memo as the order keeps it: the kitchen's ready time is added when it accepts. */
+const rowMemoSchema = orderMemoSchema.extend({ readyAt: z.iso.datetime().optional() });
 
 const stateSchema = z.enum(ORDER_STATES);
 
@@ -32,7 +35,7 @@ const text = (value: unknown): string | null =>
  */
 export function toOrderSummary(row: VisibilityRow): OrderSummary | null {
   const orderId = orderIdOf(row.workflowId);
-  const memo = orderMemoSchema.safeParse(row.memo);
+  const memo = rowMemoSchema.safeParse(row.memo);
   const state = stateSchema.safeParse(attribute(row, OrderStateKey.name));
   const customerId = text(attribute(row, CustomerIdKey.name));
   if (!orderId || !memo.success || !state.success || !customerId) return null;
@@ -46,5 +49,6 @@ export function toOrderSummary(row: VisibilityRow): OrderSummary | null {
     totalCents: memo.data.totalCents,
     createdAt: memo.data.createdAt,
     updatedAt: new Date(updatedAt ?? row.startTime ?? memo.data.createdAt).toISOString(),
+    readyAt: memo.data.readyAt ?? null,
   };
 }

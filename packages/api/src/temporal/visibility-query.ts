@@ -1,4 +1,10 @@
-import { WAITING_FOR_DRIVER, WITH_DRIVER, type OrderState } from '@delivery/common';
+import {
+  COMING_UP,
+  KITCHEN_STATES,
+  WAITING_FOR_DRIVER,
+  WITH_DRIVER,
+  type OrderState,
+} from '@delivery/common';
 import {
   CustomerIdKey,
   DriverIdKey,
@@ -13,15 +19,26 @@ export function literal(value: string): string {
 }
 
 const ofType = `WorkflowType=${literal(WORKFLOW_TYPE)}`;
-const inState = (state: OrderState) => `${OrderStateKey.name}=${literal(state)}`;
+const running = `${ofType} AND ExecutionStatus='Running'`;
+const inStates = (states: readonly OrderState[]) =>
+  `${OrderStateKey.name} IN (${states.map(literal).join(', ')})`;
 
 export const customerOrdersQuery = (customerId: string): string =>
   `${ofType} AND ${CustomerIdKey.name}=${literal(customerId)}`;
 
-/** What a driver's board shows: orders waiting for any driver, and the ones this driver carries. */
+/**
+ * What a driver's board shows: food waiting for any driver, food still cooking (coming up), and
+ * the orders this driver carries; never an order the restaurant has not accepted.
+ */
 export const boardQuery = (driverId: string): string =>
-  `${ofType} AND ExecutionStatus='Running' AND (${inState(WAITING_FOR_DRIVER)} OR ` +
-  `(${inState(WITH_DRIVER)} AND ${DriverIdKey.name}=${literal(driverId)}))`;
+  `${running} AND (${inStates([...WAITING_FOR_DRIVER, COMING_UP])} OR ` +
+  `(${inStates([WITH_DRIVER])} AND ${DriverIdKey.name}=${literal(driverId)}))`;
+
+/**
+ * The kitchen's tickets: orders to answer, cook or hand over. Unordered: Visibility on SQL (the
+ * dev server, PostgreSQL) refuses ORDER BY, and answers newest first.
+ */
+export const ticketsQuery = `${running} AND ${inStates(KITCHEN_STATES)}`;
 
 export const changedSinceQuery = (since: Date): string =>
   `${ofType} AND ${OrderUpdatedAtKey.name}>=${literal(since.toISOString())}`;

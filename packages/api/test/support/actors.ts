@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { Driver, OrderWindows } from '@delivery/common';
+import type { Driver, OrderWindows, Staff } from '@delivery/common';
 import {
   createCallerFactory,
   createContext,
   driverRouter,
   menuRouter,
+  restaurantRouter,
   type Context,
 } from '../../src';
-import { driverIdOf } from '../../src/session/driver-id';
+import { staffIdOf } from '../../src/session/staff-id';
 import { services } from './services';
 
 const menuCaller = createCallerFactory(menuRouter);
 const driverCaller = createCallerFactory(driverRouter);
+const restaurantCaller = createCallerFactory(restaurantRouter);
 
 /** A customer with their own session, calling the menu router as the menu site would. */
 export function customer(
@@ -39,7 +41,7 @@ export function driver(
   name = `Driver ${randomUUID().slice(0, 8)}`,
   context: Partial<Context> = {},
 ) {
-  const signedIn: Driver = { id: driverIdOf(name), name };
+  const signedIn: Driver = { id: staffIdOf(name, 'driver'), name };
   const abort = new AbortController();
   return {
     ...signedIn,
@@ -51,6 +53,21 @@ export function driver(
 }
 
 export const signedOutDriver = () => driverCaller(createContext(services));
+
+/** A signed-in member of the restaurant's staff calling the restaurant router. */
+export function kitchen(name = 'Kim Park') {
+  const signedIn: Staff = { id: staffIdOf(name, 'restaurant'), name };
+  const abort = new AbortController();
+  return {
+    ...signedIn,
+    tickets: restaurantCaller(createContext({ ...services, restaurantStaff: signedIn }), {
+      signal: abort.signal,
+    }),
+    close: () => abort.abort(),
+  };
+}
+
+export const signedOutKitchen = () => restaurantCaller(createContext(services));
 
 export const dishes = (quantity = 1) => [
   { productId: 'margherita', quantity },
