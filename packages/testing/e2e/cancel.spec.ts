@@ -1,13 +1,19 @@
 import { expect, test } from '@playwright/test';
-import { customerPage, keepScreenshot, orderState, placeOrder } from './pages';
+import { customerPage, keepScreenshot, money, orderState, placeOrder } from './pages';
 
-test('a customer cancels while Paid and sees the refund', async ({ browser }, testInfo) => {
+test('a customer cancels before the restaurant answers and the hold is released', async ({
+  browser,
+}, testInfo) => {
   const customer = await customerPage(browser);
   await placeOrder(customer, ['pad-thai', 'salad']);
-  await expect(orderState(customer)).toHaveText(/Paid/);
+  await expect(orderState(customer)).toHaveText(/Waiting for restaurant/);
   await customer.getByTestId('cancel-order').click();
   await customer.getByTestId('confirm-cancel').click();
   await expect(orderState(customer)).toHaveText(/Cancelled/);
-  await expect(customer.getByTestId('notifications')).toContainText(/refunded/i);
+  await expect(money(customer)).toHaveAttribute('data-money', 'released');
+  await expect(money(customer)).toContainText(/not charged/);
+  await expect(customer.getByTestId('notifications')).toContainText(
+    /hold on your card was released/i,
+  );
   await keepScreenshot(customer, testInfo, 'customer-cancelled');
 });

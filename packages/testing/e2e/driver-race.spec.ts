@@ -1,12 +1,20 @@
 import { expect, test } from '@playwright/test';
-import { customerPage, keepScreenshot, orderState, placeOrder, signedInDriver } from './pages';
+import {
+  customerPage,
+  keepScreenshot,
+  orderState,
+  placeOrder,
+  readyAtThePass,
+  signedInDriver,
+} from './pages';
 
 test('when two drivers race for one order, the first wins and the second is told who has it', async ({
   browser,
 }, testInfo) => {
   const customer = await customerPage(browser);
   const orderId = await placeOrder(customer, ['falafel']);
-  await expect(orderState(customer)).toHaveText(/Paid/);
+  await readyAtThePass(browser, orderId);
+  await expect(orderState(customer)).toHaveText(/Ready for pickup/);
 
   const dana = await signedInDriver(browser, 'Dana');
   const sam = await signedInDriver(browser, 'Sam');

@@ -9,14 +9,18 @@ const WINDOWS = {
   ORDER_RATING_WINDOW_MS: '600000',
 };
 
-/** Temporal (reused if the test run has one), payments, a worker and both production sites. */
+/** Temporal (reused if the test run has one), payments, a worker and the three production sites. */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const ports = PORTS.e2e;
   const { stop } = await startStack({
     name: 'e2e',
     payments: { sandbox: { port: ports.payments } },
     worker: {},
-    sites: { menu: { port: ports.menu, env: WINDOWS }, driver: { port: ports.driver } },
+    sites: {
+      menu: { port: ports.menu, env: WINDOWS },
+      driver: { port: ports.driver },
+      restaurant: { port: ports.restaurant },
+    },
   });
   return stop;
 }

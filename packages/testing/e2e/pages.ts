@@ -1,5 +1,5 @@
 import { expect, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { driverUrl, menuUrl } from './site-urls';
+import { driverUrl, menuUrl, restaurantUrl } from './site-urls';
 
 /** A customer in a browser of their own (their own session cookie). */
 export async function customerPage(browser: Browser): Promise<Page> {
@@ -7,15 +7,52 @@ export async function customerPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-/** A driver in a browser of their own, signed in by name, looking at the board. */
-export async function signedInDriver(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: driverUrl });
+/** Staff in a browser of their own, signed in by name on their site (`prefix` names its field). */
+async function signedInStaff(
+  browser: Browser,
+  site: { baseURL: string; prefix: string },
+  name: string,
+): Promise<Page> {
+  const context = await browser.newContext({ baseURL: site.baseURL });
   const page = await context.newPage();
   await page.goto('/');
-  await page.getByTestId('driver-name').fill(name);
+  await page.getByTestId(`${site.prefix}-name`).fill(name);
   await page.getByTestId('sign-in').click();
   await expect(page.getByTestId('sign-out')).toBeVisible();
   return page;
+}
+
+/** A driver looking at the board. */
+export const signedInDriver = (browser: Browser, name: string): Promise<Page> =>
+  signedInStaff(browser, { baseURL: driverUrl, prefix: 'driver' }, name);
+
+/** The restaurant's staff at the pass, looking at the tickets. */
+export const signedInKitchen = (browser: Browser, name = 'Kim'): Promise<Page> =>
+  signedInStaff(browser, { baseURL: restaurantUrl, prefix: 'staff' }, name);
+
+/** The kitchen accepts a new ticket, promising the food in `prepMinutes`. */
+export async function acceptTicket(kitchen: Page, orderId: string, prepMinutes: number) {
+  const ticket = kitchen.getByTestId(`ticket-${orderId}`);
+  await ticket.getByTestId(`prep-minutes-${orderId}`).fill(String(prepMinutes));
+  await ticket.getByTestId(`accept-${orderId}`).click();
+  await expect(ticket).toHaveAttribute('data-state', 'Preparing');
+}
+
+/** The kitchen puts the food at the pass; the ticket waits there for a driver. */
+export async function markTicketReady(kitchen: Page, orderId: string) {
+  await kitchen.getByTestId(`mark-ready-${orderId}`).click();
+  await expect(kitchen.getByTestId(`ticket-${orderId}`)).toHaveAttribute(
+    'data-state',
+    'Ready for pickup',
+  );
+}
+
+/** Signs the kitchen in, accepts the order and marks it ready: it then waits for a driver. */
+export async function readyAtThePass(browser: Browser, orderId: string): Promise<Page> {
+  const kitchen = await signedInKitchen(browser);
+  await acceptTicket(kitchen, orderId, 0);
+  await markTicketReady(kitchen, orderId);
+  return kitchen;
 }
 
 /** Orders the dishes with the chosen card and returns the new order's id from its page. */
@@ -33,6 +70,9 @@ export async function placeOrder(
 }
 
 export const orderState = (page: Page) => page.getByTestId('order-state');
+
+/** Where the customer's money stands, as the order page shows it (`data-money`). */
+export const money = (page: Page) => page.getByTestId('money');
 
 /** Keeps a picture of the end state with the test's artifacts. */
 export async function keepScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {

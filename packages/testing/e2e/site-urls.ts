@@ -3,3 +3,4 @@ import { PORTS, localUrl } from '@delivery/harness/ports';
 /** Where the end-to-end stack's sites listen. */
 export const menuUrl = localUrl(PORTS.e2e.menu);
 export const driverUrl = localUrl(PORTS.e2e.driver);
+export const restaurantUrl = localUrl(PORTS.e2e.restaurant);

@@ -71,3 +71,16 @@ export const StarIcon = (props: IconProps) => (
     <path d="m12 3 2.8 5.7 6.2.9-4.5 4.4 1 6.2L12 17.3 6.5 20.2l1-6.2L3 9.6l6.2-.9L12 3Z" />
   </Icon>
 );
+
+export const CreditCardIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <rect x="3" y="5" width="18" height="14" rx="2" />
+    <path d="M3 10h18M7 15h3" />
+  </Icon>
+);
+
+export const ChefHatIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M7 14a4 4 0 0 1-.9-7.9A5 5 0 0 1 12 3a5 5 0 0 1 5.9 3.1A4 4 0 0 1 17 14v6H7v-6ZM7 17h10" />
+  </Icon>
+);

@@ -1,6 +1,6 @@
 import {
-  HAPPY_PATH,
   SETBACK_STATES,
+  happyPathOf,
   isIn,
   type OrderState,
   type TimelineEntry,
@@ -8,10 +8,11 @@ import {
 import { cx } from './lib/cx';
 import { formatClockWithSeconds, formatFullDate } from './lib/format-time';
 
+/** The steps of the order's own happy path (old orders were charged up front) not reached yet. */
 function stepsAhead(timeline: readonly TimelineEntry[]): OrderState[] {
   const reached = new Set(timeline.map((entry) => entry.state));
   if ([...reached].some((state) => isIn(SETBACK_STATES, state))) return [];
-  return HAPPY_PATH.filter((state) => !reached.has(state));
+  return happyPathOf(reached).filter((state) => !reached.has(state));
 }
 
 export function OrderTimeline({ timeline }: { timeline: readonly TimelineEntry[] }) {

@@ -1,9 +1,4 @@
-import {
-  WAITING_FOR_DRIVER,
-  isOnBoard,
-  type OrderStatus,
-  type OrderSummary,
-} from '@delivery/common';
+import { COMING_UP, isOnBoard, isWaitingForDriver, type OrderSummary } from '@delivery/common';
 import { isNewer } from '@delivery/ui/lib/order-rows';
 
 export interface BoardPage {
@@ -11,19 +6,13 @@ export interface BoardPage {
   nextCursor: string | null;
 }
 
-export const isWaiting = (row: OrderSummary): boolean => row.state === WAITING_FOR_DRIVER;
+/** The board's sections: food to pick up now, food still cooking, and this driver's own. */
+export type BoardSectionName = 'waiting' | 'comingUp' | 'yours';
 
-/** The list row of a status an action returned, to show its outcome before the feed does. */
-export const summaryOf = (status: OrderStatus): OrderSummary => ({
-  orderId: status.orderId,
-  customerId: status.customerId,
-  state: status.state,
-  driverId: status.driver?.id ?? null,
-  lines: status.lines,
-  totalCents: status.totalCents,
-  createdAt: status.createdAt,
-  updatedAt: status.updatedAt,
-});
+export function sectionOf(row: OrderSummary): BoardSectionName {
+  if (isWaitingForDriver(row.state)) return 'waiting';
+  return row.state === COMING_UP ? 'comingUp' : 'yours';
+}
 
 const findRow = (pages: readonly BoardPage[], orderId: string): OrderSummary | undefined =>
   pages.flatMap((page) => page.orders).find((row) => row.orderId === orderId);

@@ -6,11 +6,11 @@ import { Card } from '@delivery/ui/card';
 import { EmptyState } from '@delivery/ui/empty-state';
 import { LiveIndicator } from '@delivery/ui/live-indicator';
 import { cx } from '@delivery/ui/lib/cx';
-import { oldestFirst } from '@delivery/ui/lib/order-rows';
+import { oldestFirst, soonestReady } from '@delivery/ui/lib/order-rows';
 import { QueryView } from '@delivery/ui/query-view';
 import { LoadingRegion, Skeleton } from '@delivery/ui/skeleton';
 import type { ReactNode } from 'react';
-import { isWaiting } from './board-rows';
+import { sectionOf, type BoardSectionName } from './board-rows';
 import { BoardOrderCard } from './board-order-card';
 import { DeliverButton, PickUpButton } from './order-actions';
 import { useLiveBoard } from './use-live-board';
@@ -25,32 +25,42 @@ export function Board({ driver }: { driver: Driver }) {
         {board.data && <LiveIndicator {...live} />}
       </div>
       <p className="mt-1 text-stone-600">
-        Hi {driver.name}. Oldest orders come first: they are the closest to their deadline.
+        Hi {driver.name}. Oldest orders come first: they are the closest to their deadline. Food
+        still cooking is listed under “Coming up” with the time the kitchen promised it.
       </p>
       <div className="mt-6">
         <QueryView query={board} loading={<BoardSkeleton />} errorTitle="The board did not load">
           {(data) => {
             const rows = data.pages.flatMap((page) => page.orders).sort(oldestFirst);
-            const waiting = rows.filter(isWaiting);
-            const mine = rows.filter((row) => !isWaiting(row));
+            const inSection = (name: BoardSectionName) =>
+              rows.filter((row) => sectionOf(row) === name);
+            const mine = inSection('yours');
             return (
               <>
                 <div className="grid items-start gap-8 lg:grid-cols-3">
-                  <BoardSection
-                    id="waiting"
-                    title="Waiting for pickup"
-                    orders={waiting}
-                    empty="No orders are waiting. New ones appear here as they are paid."
-                    className="lg:col-span-2"
-                    listClassName="sm:grid-cols-2"
-                    action={(order) => (
-                      <PickUpButton
-                        orderId={order.orderId}
-                        onDone={applyRows}
-                        onRefused={refetch}
-                      />
-                    )}
-                  />
+                  <div className="space-y-8 lg:col-span-2">
+                    <BoardSection
+                      id="waiting"
+                      title="Ready for pickup"
+                      orders={inSection('waiting')}
+                      empty="No food is waiting. Orders appear here as soon as the kitchen has them ready."
+                      listClassName="sm:grid-cols-2"
+                      action={(order) => (
+                        <PickUpButton
+                          orderId={order.orderId}
+                          onDone={applyRows}
+                          onRefused={refetch}
+                        />
+                      )}
+                    />
+                    <BoardSection
+                      id="coming-up"
+                      title="Coming up"
+                      orders={inSection('comingUp').sort(soonestReady)}
+                      empty="Nothing is cooking. Orders the kitchen accepts appear here with their ready time."
+                      listClassName="sm:grid-cols-2"
+                    />
+                  </div>
                   <BoardSection
                     id="yours"
                     title="Your deliveries"
@@ -93,7 +103,8 @@ interface BoardSectionProps {
   title: string;
   orders: readonly OrderSummary[];
   empty: string;
-  action: (order: OrderSummary) => ReactNode;
+  /** What the driver can do with an order in this section; nothing for food still cooking. */
+  action?: (order: OrderSummary) => ReactNode;
   className?: string;
   listClassName?: string;
 }
@@ -113,7 +124,7 @@ function BoardSection(props: BoardSectionProps) {
       ) : (
         <ul className={cx('grid items-start gap-4', listClassName)}>
           {orders.map((order) => (
-            <BoardOrderCard key={order.orderId} order={order} action={action(order)} />
+            <BoardOrderCard key={order.orderId} order={order} action={action?.(order)} />
           ))}
         </ul>
       )}

@@ -4,9 +4,9 @@ import type { OrderStatus, OrderSummary } from '@delivery/common';
 import { Button } from '@delivery/ui/button';
 import { errorCode, errorMessage, retryUnanswered } from '@delivery/ui/lib/api-errors';
 import { newId } from '@delivery/ui/lib/new-id';
+import { summaryOf } from '@delivery/ui/lib/order-rows';
 import { toast } from 'sonner';
 import { trpc } from '~/trpc';
-import { summaryOf } from './board-rows';
 
 export interface OrderActionProps {
   orderId: string;

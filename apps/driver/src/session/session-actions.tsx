@@ -1,7 +1,7 @@
 'use client';
 
-import { Button } from '@delivery/ui/button';
 import { errorMessage } from '@delivery/ui/lib/api-errors';
+import { SignedInAs } from '@delivery/ui/signed-in-as';
 import { useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { forgetBoards } from '~/board/use-live-board';
@@ -22,19 +22,10 @@ export function SessionActions() {
   });
   if (!me.data) return null;
   return (
-    <>
-      <span className="hidden text-sm text-stone-700 sm:inline">
-        Signed in as <span className="font-semibold text-stone-900">{me.data.name}</span>
-      </span>
-      <Button
-        variant="secondary"
-        size="sm"
-        pending={signOut.isPending}
-        onClick={() => signOut.mutate()}
-        data-testid="sign-out"
-      >
-        Sign out
-      </Button>
-    </>
+    <SignedInAs
+      name={me.data.name}
+      signingOut={signOut.isPending}
+      onSignOut={() => signOut.mutate()}
+    />
   );
 }

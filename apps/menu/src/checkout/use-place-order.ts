@@ -20,7 +20,7 @@ export function usePlaceOrder() {
     onSuccess: ({ orderId }) => {
       dispatch({ type: 'orderPlaced' });
       void utils.myOrders.invalidate();
-      toast.success('Order placed. Charging your card…');
+      toast.success('Order placed. Checking your card…');
       router.push(`/orders/${orderId}`);
     },
     onError: (error) =>

@@ -1,4 +1,5 @@
 import { formatCents, type OrderSummary } from '@delivery/common';
+import { formatClock } from '@delivery/ui/lib/format-time';
 import { StateBadge } from '@delivery/ui/state-badge';
 import { TimeAgo } from '@delivery/ui/time-ago';
 import Link from 'next/link';
@@ -17,6 +18,12 @@ export function OrderRow({ order }: { order: OrderSummary }) {
           <p className="truncate font-semibold text-stone-900">{dishesInWords(order)}</p>
           <p className="text-sm text-stone-600">
             Placed <TimeAgo at={order.createdAt} /> · Order {order.orderId.slice(0, 8)}
+            {order.state === 'Preparing' && order.readyAt && (
+              <>
+                {' '}
+                · Ready around <time dateTime={order.readyAt}>{formatClock(order.readyAt)}</time>
+              </>
+            )}
           </p>
         </div>
         <div className="flex items-center justify-between gap-4 sm:justify-end">

@@ -1,5 +1,6 @@
 'use client';
 
+import { moneyOf, type OrderState, type OrderStatus } from '@delivery/common';
 import { Button } from '@delivery/ui/button';
 import { errorMessage, retryUnanswered } from '@delivery/ui/lib/api-errors';
 import { newId } from '@delivery/ui/lib/new-id';
@@ -8,15 +9,29 @@ import { toast } from 'sonner';
 import { trpc } from '~/trpc';
 import { useApplyOrderStatus } from './use-live-order';
 
+/**
+ * A customer may cancel until the restaurant accepts (or, on an order charged up front, until a
+ * driver picks it up); the workflow has the last word.
+ */
+export const isCancellable = (state: OrderState): boolean =>
+  state === 'Waiting for restaurant' || state === 'Paid';
+
+/** A held card is released; an order charged up front is refunded. */
+const moneyBack = (order: OrderStatus): string =>
+  moneyOf(order) === 'authorized'
+    ? 'The hold on your card is released: you are not charged.'
+    : 'Your payment is refunded in full.';
+
 /** Cancel, then confirm: the workflow answers whether it took effect, and the answer is shown. */
-export function CancelOrder({ orderId }: { orderId: string }) {
+export function CancelOrder({ order }: { order: OrderStatus }) {
+  const { orderId } = order;
   const [confirming, setConfirming] = useState(false);
   const applyStatus = useApplyOrderStatus(orderId);
   const cancel = trpc.cancelOrder.useMutation({
     retry: retryUnanswered,
     onSuccess: (status) => {
       applyStatus(status);
-      toast.success('Order cancelled. Your payment is being refunded.');
+      toast.success(`Order cancelled. ${moneyBack(status)}`);
     },
     onError: (error) => toast.error(errorMessage(error)),
     onSettled: () => setConfirming(false),
@@ -40,7 +55,7 @@ export function CancelOrder({ orderId }: { orderId: string }) {
       className="space-y-3 rounded-xl bg-red-50 p-4 ring-1 ring-red-200"
     >
       <p id="cancel-question" className="font-medium text-red-950">
-        Cancel this order? You get a full refund.
+        Cancel this order? {moneyBack(order)}
       </p>
       <div className="flex flex-wrap gap-2">
         <Button

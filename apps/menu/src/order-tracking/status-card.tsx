@@ -10,20 +10,31 @@ import {
 import { Card } from '@delivery/ui/card';
 import { ScooterIcon } from '@delivery/ui/icons';
 import { Spinner } from '@delivery/ui/spinner';
-import { CancelOrder } from './cancel-order';
+import { CancelOrder, isCancellable } from './cancel-order';
 import { DeadlineNotice } from './deadline-notice';
+import { MoneyStatus } from './money-status';
 import { OrderAgainButton } from './order-again-button';
 import { GivenRating, RatingForm } from './rating-form';
+import { RestaurantAnswer } from './restaurant-answer';
 
 const HEADLINES: Record<OrderState, (order: OrderStatus) => string> = {
+  'Authorizing card': () => 'Checking your card…',
+  'Waiting for restaurant': () => 'Sent to the restaurant. Waiting for the kitchen to accept it.',
+  Preparing: () => 'The kitchen is preparing your order.',
+  'Ready for pickup': () => 'Your food is ready. Waiting for a driver to pick it up.',
   'Charging card': () => 'Charging your card…',
   Paid: () => 'Paid. Waiting for a driver to pick up your order.',
   'Picked up': (order) => `${order.driver?.name ?? 'Your driver'} is on the way with your order.`,
   Delivered: () => 'Delivered. Enjoy your meal!',
+  'Releasing hold': () => 'Releasing the hold on your card…',
   Refunding: () => 'Refunding your payment…',
   Refunded: () => 'Your payment was refunded.',
   Failed: () => 'This order could not be placed.',
-  Cancelled: () => 'Order cancelled. Your payment was refunded.',
+  Rejected: (order) =>
+    order.restaurant
+      ? 'The restaurant could not take your order.'
+      : 'The restaurant did not answer in time.',
+  Cancelled: () => 'Order cancelled.',
   'Refund failed': () =>
     'We could not refund your payment automatically. Our team has been alerted and will refund you.',
 };
@@ -46,7 +57,11 @@ export function StatusCard({ order }: { order: OrderStatus }) {
         </p>
       )}
 
-      {order.failureReason && (
+      <RestaurantAnswer order={order} />
+      <MoneyStatus order={order} />
+
+      {/* A rejection's reason is the restaurant's own words, shown above. */}
+      {order.failureReason && order.restaurant?.answer !== 'rejected' && (
         <p
           className="rounded-xl bg-red-50 p-3 text-sm text-red-900 ring-1 ring-red-200"
           data-testid="failure-reason"
@@ -57,7 +72,7 @@ export function StatusCard({ order }: { order: OrderStatus }) {
 
       <DeadlineNotice order={order} />
 
-      {state === 'Paid' && <CancelOrder orderId={order.orderId} />}
+      {isCancellable(state) && <CancelOrder order={order} />}
 
       {state === 'Delivered' &&
         (order.rating ? (

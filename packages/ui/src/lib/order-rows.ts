@@ -1,3 +1,5 @@
+import type { OrderStatus, OrderSummary } from '@delivery/common';
+
 interface Versioned {
   orderId: string;
   updatedAt: string;
@@ -20,3 +22,20 @@ export const newestFirst = (a: { createdAt: string }, b: { createdAt: string }):
 
 export const oldestFirst = (a: { createdAt: string }, b: { createdAt: string }): number =>
   Date.parse(a.createdAt) - Date.parse(b.createdAt);
+
+/** Soonest ready first (a row whose ready time has not reached the list yet by its age). */
+export const soonestReady = (a: OrderSummary, b: OrderSummary): number =>
+  Date.parse(a.readyAt ?? a.createdAt) - Date.parse(b.readyAt ?? b.createdAt);
+
+/** The list row of a status an action returned, to show its outcome before the live feed does. */
+export const summaryOf = (status: OrderStatus): OrderSummary => ({
+  orderId: status.orderId,
+  customerId: status.customerId,
+  state: status.state,
+  driverId: status.driver?.id ?? null,
+  lines: status.lines,
+  totalCents: status.totalCents,
+  createdAt: status.createdAt,
+  updatedAt: status.updatedAt,
+  readyAt: status.restaurant?.answer === 'accepted' ? status.restaurant.readyAt : null,
+});
