@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { forgetTickets } from '~/tickets/use-live-tickets';
 import { trpc } from '~/trpc';
-import { SignedInAs } from './signed-in-as';
+import { SignedInAs } from '@delivery/ui/signed-in-as';
 
 export function SessionActions() {
   const utils = trpc.useUtils();

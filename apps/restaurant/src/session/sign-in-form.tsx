@@ -3,7 +3,7 @@
 import { BellIcon } from '@delivery/ui/icons';
 import { toast } from 'sonner';
 import { trpc } from '~/trpc';
-import { SignInCard } from './sign-in-card';
+import { SignInCard } from '@delivery/ui/sign-in-card';
 
 export function SignInForm() {
   const utils = trpc.useUtils();

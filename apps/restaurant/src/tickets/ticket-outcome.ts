@@ -1,7 +1,7 @@
 import type { OrderStatus, OrderSummary } from '@delivery/common';
 import { errorCode, errorMessage, retryUnanswered } from '@delivery/ui/lib/api-errors';
 import { toast } from 'sonner';
-import { summaryOf } from './ticket-rows';
+import { summaryOf } from '@delivery/ui/lib/order-rows';
 
 export interface TicketActionProps {
   orderId: string;

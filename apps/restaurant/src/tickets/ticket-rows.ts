@@ -1,4 +1,4 @@
-import { KITCHEN_STATES, isIn, type OrderStatus, type OrderSummary } from '@delivery/common';
+import { KITCHEN_STATES, isIn, type OrderSummary } from '@delivery/common';
 import { isNewer } from '@delivery/ui/lib/order-rows';
 
 export interface TicketPage {
@@ -8,23 +8,6 @@ export interface TicketPage {
 
 /** Whether the kitchen still has something to do with the order: answer, cook or hand over. */
 export const isTicket = (row: OrderSummary): boolean => isIn(KITCHEN_STATES, row.state);
-
-/** Soonest ready first: the promised ready time orders the cooking. */
-export const soonestReady = (a: OrderSummary, b: OrderSummary): number =>
-  Date.parse(a.readyAt ?? a.createdAt) - Date.parse(b.readyAt ?? b.createdAt);
-
-/** The list row of a status an action returned, to show its outcome before the feed does. */
-export const summaryOf = (status: OrderStatus): OrderSummary => ({
-  orderId: status.orderId,
-  customerId: status.customerId,
-  state: status.state,
-  driverId: status.driver?.id ?? null,
-  lines: status.lines,
-  totalCents: status.totalCents,
-  createdAt: status.createdAt,
-  updatedAt: status.updatedAt,
-  readyAt: status.restaurant?.answer === 'accepted' ? status.restaurant.readyAt : null,
-});
 
 const findRow = (pages: readonly TicketPage[], orderId: string): OrderSummary | undefined =>
   pages.flatMap((page) => page.tickets).find((row) => row.orderId === orderId);

@@ -5,7 +5,7 @@ import { Button } from '@delivery/ui/button';
 import { LiveIndicator } from '@delivery/ui/live-indicator';
 import { oldestFirst } from '@delivery/ui/lib/order-rows';
 import { QueryView } from '@delivery/ui/query-view';
-import { soonestReady } from './ticket-rows';
+import { soonestReady } from '@delivery/ui/lib/order-rows';
 import { TicketColumn } from './ticket-column';
 import { TicketsSkeleton } from './tickets-skeleton';
 import { useLiveTickets } from './use-live-tickets';
