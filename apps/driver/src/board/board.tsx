@@ -1,14 +1,12 @@
 'use client';
 
 import type { Driver, OrderSummary } from '@delivery/common';
-import { Button } from '@delivery/ui/button';
-import { Card } from '@delivery/ui/card';
-import { EmptyState } from '@delivery/ui/empty-state';
 import { LiveIndicator } from '@delivery/ui/live-indicator';
-import { cx } from '@delivery/ui/lib/cx';
+import { LoadMore } from '@delivery/ui/load-more';
 import { oldestFirst, soonestReady } from '@delivery/ui/lib/order-rows';
+import { OrderSection, OrderSectionSkeleton } from '@delivery/ui/order-section';
 import { QueryView } from '@delivery/ui/query-view';
-import { LoadingRegion, Skeleton } from '@delivery/ui/skeleton';
+import { LoadingRegion } from '@delivery/ui/skeleton';
 import type { ReactNode } from 'react';
 import { sectionOf, type BoardSectionName } from './board-rows';
 import { BoardOrderCard } from './board-order-card';
@@ -76,19 +74,7 @@ export function Board({ driver }: { driver: Driver }) {
                     )}
                   />
                 </div>
-                {board.hasNextPage && (
-                  <div className="mt-8 flex justify-center">
-                    <Button
-                      variant="secondary"
-                      pending={board.isFetchingNextPage}
-                      pendingLabel="Loading more…"
-                      onClick={() => void board.fetchNextPage()}
-                      data-testid="load-more"
-                    >
-                      Load more orders
-                    </Button>
-                  </div>
-                )}
+                <LoadMore query={board}>Load more orders</LoadMore>
               </>
             );
           }}
@@ -109,26 +95,14 @@ interface BoardSectionProps {
   listClassName?: string;
 }
 
-function BoardSection(props: BoardSectionProps) {
-  const { id, title, orders, empty, action, className, listClassName } = props;
+function BoardSection({ action, ...section }: BoardSectionProps) {
   return (
-    <section aria-labelledby={`${id}-heading`} className={className} data-testid={`section-${id}`}>
-      <h2 id={`${id}-heading`} className="mb-3 flex items-center gap-2 text-lg font-bold">
-        {title}
-        <span className="rounded-full bg-stone-200 px-2 py-0.5 text-xs font-semibold text-stone-800 tabular-nums">
-          {orders.length}
-        </span>
-      </h2>
-      {orders.length === 0 ? (
-        <EmptyState title="Nothing here right now">{empty}</EmptyState>
-      ) : (
-        <ul className={cx('grid items-start gap-4', listClassName)}>
-          {orders.map((order) => (
-            <BoardOrderCard key={order.orderId} order={order} action={action?.(order)} />
-          ))}
-        </ul>
+    <OrderSection
+      {...section}
+      renderOrder={(order) => (
+        <BoardOrderCard key={order.orderId} order={order} action={action?.(order)} />
       )}
-    </section>
+    />
   );
 }
 
@@ -136,16 +110,8 @@ function BoardSkeleton() {
   return (
     <LoadingRegion label="Loading the board…">
       <div className="grid gap-8 lg:grid-cols-3">
-        {[0, 1].map((column) => (
-          <div key={column} className={cx('space-y-4', column === 0 && 'lg:col-span-2')}>
-            <Skeleton className="h-7 w-48" />
-            <Card className="space-y-3 p-4">
-              <Skeleton className="h-5 w-1/2" />
-              <Skeleton className="h-16" />
-              <Skeleton className="h-11" />
-            </Card>
-          </div>
-        ))}
+        <OrderSectionSkeleton titleWidth="w-48" className="lg:col-span-2" />
+        <OrderSectionSkeleton titleWidth="w-48" />
       </div>
     </LoadingRegion>
   );

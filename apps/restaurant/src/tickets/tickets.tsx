@@ -1,8 +1,8 @@
 'use client';
 
 import type { OrderState, OrderSummary, Staff } from '@delivery/common';
-import { Button } from '@delivery/ui/button';
 import { LiveIndicator } from '@delivery/ui/live-indicator';
+import { LoadMore } from '@delivery/ui/load-more';
 import { oldestFirst } from '@delivery/ui/lib/order-rows';
 import { QueryView } from '@delivery/ui/query-view';
 import { soonestReady } from '@delivery/ui/lib/order-rows';
@@ -76,19 +76,7 @@ export function Tickets({ staff }: { staff: Staff }) {
                     />
                   ))}
                 </div>
-                {tickets.hasNextPage && (
-                  <div className="mt-8 flex justify-center">
-                    <Button
-                      variant="secondary"
-                      pending={tickets.isFetchingNextPage}
-                      pendingLabel="Loading more…"
-                      onClick={() => void tickets.fetchNextPage()}
-                      data-testid="load-more"
-                    >
-                      Load more tickets
-                    </Button>
-                  </div>
-                )}
+                <LoadMore query={tickets}>Load more tickets</LoadMore>
               </>
             );
           }}

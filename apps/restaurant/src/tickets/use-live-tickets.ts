@@ -1,66 +1,37 @@
 'use client';
 
 import type { OrderSummary, Staff } from '@delivery/common';
-import { errorCode } from '@delivery/ui/lib/api-errors';
-import { liveState } from '@delivery/ui/lib/live-state';
-import { useLiveRows } from '@delivery/ui/lib/use-live-rows';
-import {
-  useInfiniteQuery,
-  useQueryClient,
-  type InfiniteData,
-  type QueryClient,
-} from '@tanstack/react-query';
-import { useCallback, useEffect, useRef } from 'react';
+import { forgetPagedLists, useLivePagedList } from '@delivery/ui/lib/use-live-paged-list';
+import type { QueryClient } from '@tanstack/react-query';
 import { trpc } from '~/trpc';
-import { mergeTicketRows, type Departed, type TicketPage } from './ticket-rows';
+import { isTicket, type TicketPage } from './ticket-rows';
 
 const TICKET_PAGE_SIZE = 20;
 
 const TICKETS = 'restaurant-tickets';
-const ticketsKey = (staffId: string) => [TICKETS, staffId] as const;
 
 /** Drops every loaded list of tickets, e.g. when the staff member signs out. */
-export const forgetTickets = (queryClient: QueryClient) =>
-  queryClient.removeQueries({ queryKey: [TICKETS] });
+export const forgetTickets = (queryClient: QueryClient) => forgetPagedLists(queryClient, TICKETS);
+
+const useTicketUpdates = (onRow: (row: OrderSummary) => void) =>
+  trpc.ticketUpdates.useSubscription(undefined, { onData: onRow });
 
 /**
  * The kitchen's tickets: pages of one Visibility list each ("Load more" asks for the next), kept
- * live by the rows the `ticketUpdates` subscription pushes, merged into the loaded pages.
- *
- * Fetched with TanStack's own infinite query, as the driver's board is: tRPC's hook adds a
- * `direction` key to the input, which the strict `getTickets` input schema refuses.
+ * live by the rows the `ticketUpdates` subscription pushes, merged into the loaded pages: a row
+ * stays while it is a ticket, and leaves the list once it has left the kitchen.
  */
 export function useLiveTickets(staff: Staff) {
   const utils = trpc.useUtils();
-  const queryClient = useQueryClient();
-  const departed = useRef<Departed>(new Map());
-  const tickets = useInfiniteQuery({
-    queryKey: ticketsKey(staff.id),
-    queryFn: ({ pageParam }) =>
-      utils.client.getTickets.query({
-        limit: TICKET_PAGE_SIZE,
-        ...(pageParam ? { cursor: pageParam } : {}),
-      }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
+  const { list, applyRows, live } = useLivePagedList<'tickets', TicketPage>({
+    scope: TICKETS,
+    ownerId: staff.id,
+    pageSize: TICKET_PAGE_SIZE,
+    fetchPage: (input) => utils.client.getTickets.query(input),
+    field: 'tickets',
+    belongs: isTicket,
+    useUpdates: useTicketUpdates,
+    onSignedOut: () => void utils.me.invalidate(),
   });
-
-  const applyRows = useCallback(
-    (rows: readonly OrderSummary[]) =>
-      queryClient.setQueryData<InfiniteData<TicketPage, string | null>>(
-        ticketsKey(staff.id),
-        (data) => data && mergeTicketRows(data, rows, departed.current),
-      ),
-    [queryClient, staff.id],
-  );
-  const onRow = useLiveRows(tickets.data, applyRows);
-  const live = trpc.ticketUpdates.useSubscription(undefined, { onData: onRow });
-
-  // An expired session: ask who is signed in again, which brings back the sign-in form.
-  const signedOut = errorCode(tickets.error) === 'UNAUTHORIZED';
-  useEffect(() => {
-    if (signedOut) void utils.me.invalidate();
-  }, [signedOut, utils]);
-
-  return { tickets, applyRows, live: liveState(live) };
+  return { tickets: list, applyRows, live };
 }
