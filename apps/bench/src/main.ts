@@ -1,6 +1,7 @@
 // `pnpm bench`: measures the product against a bare-Temporal baseline on its own stack, then
 // writes bench/results.json, bench/results.md, docs/benchmarks-chart.svg and the docs table.
 import { loadavg } from 'node:os';
+import { Kitchen } from './actors/kitchen';
 import { startBenchStack, type BenchStack } from './bench-stack';
 import { describeMachine } from './measure/machine';
 import { clearOrders } from './orders/clear-orders';
@@ -31,8 +32,10 @@ async function measure(
       `createOrder ${createOrder.p50} ms (${ratio.p50}x the bare start)`,
   );
 
-  progress('orders delivered per second, created over HTTP and delivered by instant drivers...');
-  const throughput = await measureThroughput();
+  progress(
+    'orders delivered per second, created over HTTP, readied by an instant kitchen and delivered by instant drivers...',
+  );
+  const throughput = await measureThroughput(new Kitchen(client));
 
   progress(
     `terminated ${await clearOrders(client)} orders; restarting the worker so it holds only open orders`,

@@ -85,3 +85,35 @@ export async function holdsOf(paymentsUrl: string, orderId: string): Promise<Hol
   const held = count('requires_capture');
   return { authorized: captured + released + held, held, captured, released };
 }
+
+/** What happened to the card's holds for each of `orderIds`, read side by side. */
+export async function holdsByOrder(
+  paymentsUrl: string,
+  orderIds: Iterable<string>,
+): Promise<Map<string, Holds>> {
+  const ids = [...orderIds];
+  const holds = await Promise.all(ids.map((orderId) => holdsOf(paymentsUrl, orderId)));
+  return new Map(ids.map((orderId, index) => [orderId, holds[index]!]));
+}
+
+/** Everything the provider did with one order's money: its holds, then the charges and refunds. */
+export type MoneyTrail = Holds & MoneyMoved;
+
+export async function moneyTrail(paymentsUrl: string, orderId: string): Promise<MoneyTrail> {
+  const [holds, moved] = await Promise.all([
+    holdsOf(paymentsUrl, orderId),
+    moneyMoved(paymentsUrl, orderId),
+  ]);
+  return { ...holds, ...moved };
+}
+
+/** The amounts (in cents) the card was authorized for, for one order: one per hold made. */
+export async function amountsAuthorized(paymentsUrl: string, orderId: string): Promise<number[]> {
+  // The sandbox's PaymentIntents carry their amount, as Stripe's do.
+  const intents = (await paymentIntentsFor(paymentsUrl, orderId)) as Array<
+    LedgerPaymentIntent & { amount: number }
+  >;
+  return intents
+    .filter((intent) => intent.status !== 'requires_payment_method')
+    .map((i) => i.amount);
+}

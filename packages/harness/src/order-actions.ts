@@ -68,3 +68,18 @@ export async function readyForPickup(handle: OrderHandle, prepMinutes = 0) {
   await acceptOrder(handle, prepMinutes);
   return markReady(handle);
 }
+
+/** The restaurant accepts the order once it waits for an answer: the kitchen is then cooking it. */
+export async function preparing(handle: OrderHandle, prepMinutes = 0) {
+  await waitForState(handle, 'Waiting for restaurant');
+  return acceptOrder(handle, prepMinutes);
+}
+
+export const rejectOrder = (handle: OrderHandle, reason: string) =>
+  acceptedThroughOutages(handle, { action: 'reject', staff: KITCHEN, reason });
+
+/** Ready, then picked up by `driver`: the hold on the card is captured now. */
+export async function pickedUp(handle: OrderHandle, driver: Driver, prepMinutes = 0) {
+  await readyForPickup(handle, prepMinutes);
+  return pickUp(handle, driver);
+}

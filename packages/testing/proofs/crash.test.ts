@@ -1,6 +1,6 @@
 import { WorkflowClient } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allCharges, moneyByOrder } from '@delivery/harness/ledger';
+import { allCharges, moneyByOrder, paymentIntentsFor } from '@delivery/harness/ledger';
 import { statesVisited } from '@delivery/harness/orders';
 import { workerTroubles } from '@delivery/harness/worker-health';
 import { workflowTaskFailures } from '@delivery/harness/workflow-health';
@@ -13,8 +13,8 @@ import { printCrashReport, tallyCrashRun, type CrashTally } from './crash/report
 import { RATING, runCrashScenario, type CrashRun } from './crash/scenario';
 import { until, workflowsCounted } from './crash/triggers';
 
-/** Five paths, two waves: 100 orders in flight. */
-const ORDERS_PER_PATH_PER_WAVE = 10;
+/** Six paths, two waves: 96 orders in flight. */
+const ORDERS_PER_PATH_PER_WAVE = 8;
 
 let stack: CrashStack;
 let run: CrashRun;
@@ -82,18 +82,46 @@ describe('orders survive SIGKILLs of the worker, the payment sandbox and the Tem
     expect(tally.pushesSentAgain).toBe(0);
   });
 
-  it('moves money once: one charge per paid order, one refund per refunded or cancelled one, none for a declined card', async () => {
+  it("leaves each order's hold where its path leads", () => {
+    for (const { orderId, path } of run.plan) {
+      const label = `${path} order ${orderId}`;
+      expect(tally.holds.get(orderId), label).toEqual(PATHS[path].holds);
+      expect(run.results.get(orderId)!.money, label).toBe(PATHS[path].money);
+    }
+  });
+
+  it('authorizes each accepted card once, captures only what a driver picked up, and releases every other hold', () => {
+    for (const { orderId, path } of run.plan) {
+      const result = run.results.get(orderId)!;
+      const accepted = result.money !== 'not charged';
+      const pickedUp = statesVisited(result).includes('Picked up');
+      expect(tally.holds.get(orderId), `${path} order ${orderId}`).toEqual({
+        authorized: accepted ? 1 : 0,
+        held: 0,
+        captured: pickedUp ? 1 : 0,
+        released: accepted && !pickedUp ? 1 : 0,
+      });
+    }
+  });
+
+  it('moves money once: a charge per captured hold, a refund per order not delivered in time, none for a declined card', async () => {
     const money = await moneyByOrder(stack.paymentsUrl);
     for (const { orderId, path } of run.plan) {
       expect(money.get(orderId) ?? { charges: 0, refunds: 0 }, `${path} order ${orderId}`).toEqual(
-        PATHS[path].money,
+        PATHS[path].moved,
       );
     }
     const planned = new Set(run.plan.map(({ orderId }) => orderId));
     expect([...money.keys()].filter((orderId) => !planned.has(orderId))).toEqual([]);
   });
 
-  it('records in each order the very charge and refund the ledger holds', async () => {
+  it('records in each order the very hold, charge and refund the ledger holds', async () => {
+    for (const { orderId } of run.plan) {
+      const held = (await paymentIntentsFor(stack.paymentsUrl, orderId)).filter(
+        (intent) => intent.status !== 'requires_payment_method',
+      );
+      expect(run.results.get(orderId)!.paymentIntentId, orderId).toBe(held[0]?.id ?? null);
+    }
     for (const charge of (await allCharges(stack.paymentsUrl)).filter(
       (c) => c.status === 'succeeded',
     )) {
@@ -104,12 +132,10 @@ describe('orders survive SIGKILLs of the worker, the payment sandbox and the Tem
   });
 
   it('lands every kill in the middle of its step', () => {
-    expect(run.kills.count('worker')).toBe(5);
-    expect(run.kills.count('payments')).toBe(1);
+    expect(run.kills.count('worker')).toBe(6);
+    expect(run.kills.count('payments')).toBe(3);
     expect(run.kills.count('temporal')).toBe(1);
-    expect(tally.retried.firstWaveCharges, 'charges cut by the worker kill').toBeGreaterThan(0);
-    expect(tally.retried.secondWaveCharges, 'charges cut by the sandbox kill').toBeGreaterThan(0);
-    expect(tally.retried.refunds, 'refunds cut by the worker kill').toBeGreaterThan(0);
+    for (const [cut, count] of Object.entries(tally.cut)) expect(count, cut).toBeGreaterThan(0);
     expect(run.ratingSleepsInterrupted, 'rating delays cut by the worker kill').toBeGreaterThan(0);
   });
 

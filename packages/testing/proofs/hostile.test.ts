@@ -2,86 +2,37 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG } from '@delivery/common';
-import { allCharges } from '@delivery/harness/ledger';
-import { PORTS, localUrl } from '@delivery/harness/ports';
-import { startStack } from '@delivery/harness/stack';
-import { trpcError, trpcHttp, type TrpcResponse } from '@delivery/harness/trpc-http';
+import { allCharges, amountsAuthorized, holdsOf } from '@delivery/harness/ledger';
+import type { TrpcResponse } from '@delivery/harness/trpc-http';
 import { workflowTaskFailures } from '@delivery/harness/workflow-health';
 import { workflowIdOf } from '@delivery/workflows/contract';
+import { BAD_KITCHEN_INPUT, BAD_TICKET_PAGES } from './hostile/restaurant-cases';
+import {
+  customer,
+  dish,
+  driverSite,
+  cookiesOf,
+  expectClientError,
+  kitchen,
+  menu,
+  orderCount,
+  paymentsUrl,
+  placeOrder,
+  preparingOrder,
+  readyOrder,
+  restaurantSite,
+  signInStaff,
+  staff,
+  startHostileStack,
+  stateOf,
+  waitForState,
+} from './hostile/sites';
 
-const ports = PORTS.hostile;
-const paymentsUrl = localUrl(ports.payments);
-const menu = trpcHttp(localUrl(ports.menu));
-const driverSite = trpcHttp(localUrl(ports.driver));
-const WINDOWS = {
-  ORDER_PICKUP_WINDOW_MS: '120000',
-  ORDER_DELIVERY_WINDOW_MS: '120000',
-  ORDER_RATING_DELAY_MS: '0',
-  ORDER_RATING_WINDOW_MS: '120000',
-};
-
-const customer = `dd_customer=${randomUUID()}`;
-let dana = '';
-let sam = '';
-const startHostileStack = () =>
-  startStack({
-    name: 'hostile',
-    payments: { sandbox: { port: ports.payments } },
-    worker: {},
-    sites: { menu: { port: ports.menu, env: WINDOWS }, driver: { port: ports.driver } },
-  });
 let stack: Awaited<ReturnType<typeof startHostileStack>>;
-const dish = (productId = 'ramen', quantity: unknown = 1) => ({ productId, quantity });
-
-/** A 4xx answer with a message a person can read, never a 500. */
-function expectClientError(response: TrpcResponse, code?: string) {
-  expect(response.status, JSON.stringify(response.body).slice(0, 300)).toBeGreaterThanOrEqual(400);
-  expect(response.status).toBeLessThan(500);
-  const error = trpcError(response);
-  if (code) expect(error.code).toBe(code);
-  expect(error.message?.length ?? 0).toBeGreaterThan(0);
-  // A message for a person: no stack trace, no exception class.
-  expect(error.message).not.toMatch(/\bat .+\.[jt]s:\d+|^\w*Error:/);
-}
-
-async function signIn(name: string): Promise<string> {
-  const response = await driverSite.mutation('signIn', { input: { name } });
-  expect(response.status).toBe(200);
-  return response.setCookie.map((c) => c.split(';')[0]).join('; ');
-}
-
-async function placeOrder(paymentMethod = 'pm_card_visa'): Promise<string> {
-  const orderId = randomUUID();
-  const response = await menu.mutation('createOrder', {
-    cookie: customer,
-    input: { orderId, items: [dish()], paymentMethod },
-  });
-  expect(response.status).toBe(200);
-  return orderId;
-}
-
-async function stateOf(orderId: string): Promise<string> {
-  const response = await menu.query('getOrderStatus', { cookie: customer, input: { orderId } });
-  return (response.body as { result: { data: { state: string } } }).result.data.state;
-}
-
-async function waitForState(orderId: string, state: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while ((await stateOf(orderId)) !== state) {
-    if (Date.now() > deadline) throw new Error(`${orderId} never reached ${state}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function orderCount(): Promise<number> {
-  const response = await menu.query('myOrders', { cookie: customer });
-  return (response.body as { result: { data: unknown[] } }).result.data.length;
-}
 
 beforeAll(async () => {
   stack = await startHostileStack();
-  dana = await signIn('Dana');
-  sam = await signIn('Sam');
+  await signInStaff();
 }, 240_000);
 
 afterAll(() => stack?.stop());
@@ -149,12 +100,10 @@ describe('hostile input to createOrder', () => {
       await menu.mutation('createOrder', { cookie: otherCustomer, input: first }),
       'CONFLICT',
     );
-    await waitForState(orderId, 'Paid');
-    const charges = (await allCharges(paymentsUrl)).filter(
-      (c) => c.order_id === orderId && c.status === 'succeeded',
-    );
-    expect(charges).toHaveLength(1);
-    expect(charges[0]!.amount).toBe(2 * CATALOG.find((p) => p.id === 'ramen')!.priceCents);
+    await waitForState(orderId, 'Waiting for restaurant');
+    expect(await amountsAuthorized(paymentsUrl, orderId)).toEqual([
+      2 * CATALOG.find((p) => p.id === 'ramen')!.priceCents,
+    ]);
   });
 
   it('answers every shape fast-check can think of with a 2xx or a 4xx, never a 5xx', async () => {
@@ -206,11 +155,29 @@ describe('hostile input to the other procedures', () => {
     ['mutation', 'deliver'],
     ['mutation', 'signIn'],
   ] as const;
+  const restaurantProcedures = [
+    ['query', 'getTickets'],
+    ['mutation', 'acceptOrder'],
+    ['mutation', 'rejectOrder'],
+    ['mutation', 'markReady'],
+    ['mutation', 'signIn'],
+  ] as const;
 
   it('never answers anything with a 5xx (fast-check)', async () => {
     const procedure = fc.constantFrom(
       ...menuProcedures.map(([kind, name]) => ({ site: menu, kind, name, cookie: customer })),
-      ...driverProcedures.map(([kind, name]) => ({ site: driverSite, kind, name, cookie: dana })),
+      ...driverProcedures.map(([kind, name]) => ({
+        site: driverSite,
+        kind,
+        name,
+        cookie: staff.dana,
+      })),
+      ...restaurantProcedures.map(([kind, name]) => ({
+        site: restaurantSite,
+        kind,
+        name,
+        cookie: staff.kitchen,
+      })),
     );
     const input = fc.oneof(
       fc.anything(),
@@ -218,6 +185,12 @@ describe('hostile input to the other procedures', () => {
         orderId: fc.oneof(fc.uuid(), fc.string()),
         stars: fc.anything(),
         comment: fc.anything(),
+      }),
+      fc.record({
+        orderId: fc.oneof(fc.uuid(), fc.string(), fc.anything()),
+        prepMinutes: fc.oneof(fc.integer(), fc.double(), fc.anything()),
+        reason: fc.oneof(fc.string({ unit: 'grapheme' }), fc.anything()),
+        requestId: fc.anything(),
       }),
       fc.record({
         name: fc.string({ unit: 'grapheme' }),
@@ -249,7 +222,7 @@ describe('hostile input to the other procedures', () => {
       'NOT_FOUND',
     );
     expectClientError(
-      await driverSite.mutation('pickUp', { cookie: dana, input: unknown }),
+      await driverSite.mutation('pickUp', { cookie: staff.dana, input: unknown }),
       'NOT_FOUND',
     );
     expectClientError(
@@ -257,25 +230,24 @@ describe('hostile input to the other procedures', () => {
       'BAD_REQUEST',
     );
     expectClientError(
-      await driverSite.query('getOrders', { cookie: dana, input: { cursor: '%%%' } }),
+      await driverSite.query('getOrders', { cookie: staff.dana, input: { cursor: '%%%' } }),
       'BAD_REQUEST',
     );
     expectClientError(
-      await driverSite.query('getOrders', { cookie: dana, input: { limit: 1e6 } }),
+      await driverSite.query('getOrders', { cookie: staff.dana, input: { limit: 1e6 } }),
       'BAD_REQUEST',
     );
   });
 
   it('refuses drivers without a valid session and forged cookies', async () => {
-    const orderId = await placeOrder();
-    await waitForState(orderId, 'Paid');
+    const orderId = await readyOrder();
     expectClientError(await driverSite.mutation('pickUp', { input: { orderId } }), 'UNAUTHORIZED');
     const forged = 'dd_driver=' + encodeURIComponent(JSON.stringify({ id: 'dana', name: 'Dana' }));
     expectClientError(
       await driverSite.mutation('pickUp', { cookie: forged, input: { orderId } }),
       'UNAUTHORIZED',
     );
-    expect(await stateOf(orderId)).toBe('Paid');
+    expect(await stateOf(orderId)).toBe('Ready for pickup');
   });
 
   it('keeps unicode and script in names and comments as text', async () => {
@@ -286,10 +258,9 @@ describe('hostile input to the other procedures', () => {
       (response.body as { result: { data: { driver: { name: string; id: string } } } }).result.data
         .driver,
     ).toMatchObject({ name });
-    const cookie = response.setCookie.map((c) => c.split(';')[0]).join('; ');
+    const cookie = cookiesOf(response);
 
-    const orderId = await placeOrder();
-    await waitForState(orderId, 'Paid');
+    const orderId = await readyOrder();
     expect((await driverSite.mutation('pickUp', { cookie, input: { orderId } })).status).toBe(200);
     expect((await driverSite.mutation('deliver', { cookie, input: { orderId } })).status).toBe(200);
     const comment = '<script>alert("x")</script> ‮ 𝕳𝖊𝖑𝖑𝖔 \u0000';
@@ -307,19 +278,107 @@ describe('hostile input to the other procedures', () => {
   });
 });
 
+describe("hostile input to the restaurant's procedures", () => {
+  let waiting: string;
+  beforeAll(async () => {
+    waiting = await placeOrder();
+    await waitForState(waiting, 'Waiting for restaurant');
+  }, 120_000);
+  const untouched = async () => ({
+    state: await stateOf(waiting),
+    holds: await holdsOf(paymentsUrl, waiting),
+  });
+  const WAITING_AND_HELD = {
+    state: 'Waiting for restaurant',
+    holds: { authorized: 1, held: 1, captured: 0, released: 0 },
+  };
+
+  it.each(BAD_KITCHEN_INPUT)(
+    '%s with %s: a 4xx, and the order and its hold unchanged',
+    async (procedure, _, input) => {
+      expectClientError(await kitchen(procedure, input(waiting)), 'BAD_REQUEST');
+      expect(await untouched()).toEqual(WAITING_AND_HELD);
+    },
+  );
+
+  it.each(BAD_TICKET_PAGES)('getTickets with %s: a 4xx', async (_, input) => {
+    expectClientError(
+      await restaurantSite.query('getTickets', { cookie: staff.kitchen, input }),
+      'BAD_REQUEST',
+    );
+  });
+
+  it('names an order that does not exist', async () => {
+    const orderId = randomUUID();
+    expectClientError(await kitchen('acceptOrder', { orderId, prepMinutes: 5 }), 'NOT_FOUND');
+    expectClientError(await kitchen('rejectOrder', { orderId, reason: 'Closed.' }), 'NOT_FOUND');
+    expectClientError(await kitchen('markReady', { orderId }), 'NOT_FOUND');
+  });
+
+  it("refuses anyone without a kitchen session: none, forged, or a driver's", async () => {
+    const forged = 'dd_staff=' + encodeURIComponent(JSON.stringify({ id: 'k', name: 'Kitchen' }));
+    // A driver's signed session under the kitchen's cookie name: signed with the same secret,
+    // but for the other site.
+    const driversToken = staff.dana.split('; ').find((c) => c.startsWith('dd_driver='))!;
+    const asKitchen = driversToken.replace(/^dd_driver=/, 'dd_staff=');
+    for (const cookie of [undefined, forged, asKitchen, staff.dana]) {
+      expectClientError(
+        await restaurantSite.query('getTickets', { cookie, input: {} }),
+        'UNAUTHORIZED',
+      );
+      for (const [procedure, input] of [
+        ['acceptOrder', { orderId: waiting, prepMinutes: 5 }],
+        ['rejectOrder', { orderId: waiting, reason: 'Closed.' }],
+        ['markReady', { orderId: waiting }],
+      ] as const) {
+        expectClientError(
+          await restaurantSite.mutation(procedure, { cookie, input }),
+          'UNAUTHORIZED',
+        );
+      }
+    }
+    // Nor does the kitchen's session work on the driver's site.
+    expectClientError(
+      await driverSite.mutation('pickUp', { cookie: staff.kitchen, input: { orderId: waiting } }),
+      'UNAUTHORIZED',
+    );
+    expect(await untouched()).toEqual(WAITING_AND_HELD);
+  });
+});
+
 describe('every action in every wrong state', () => {
-  it('is refused with a reason and changes nothing', async () => {
-    const paid = await placeOrder();
-    const pickedUp = await placeOrder();
-    const delivered = await placeOrder();
-    const cancelled = await placeOrder();
-    const failed = await placeOrder('pm_card_chargeDeclined');
-    for (const id of [paid, pickedUp, delivered, cancelled]) await waitForState(id, 'Paid');
-    await driverSite.mutation('pickUp', { cookie: dana, input: { orderId: pickedUp } });
-    await driverSite.mutation('pickUp', { cookie: dana, input: { orderId: delivered } });
-    await driverSite.mutation('deliver', { cookie: dana, input: { orderId: delivered } });
-    await menu.mutation('cancelOrder', { cookie: customer, input: { orderId: cancelled } });
+  it('is refused with a reason and changes neither the order nor its money', async () => {
+    const [waiting, cancelled, rejected, failed] = await Promise.all([
+      placeOrder(),
+      placeOrder(),
+      placeOrder(),
+      placeOrder('pm_card_chargeDeclined'),
+    ]);
+    const [preparing, ready, pickedUp, delivered] = await Promise.all([
+      preparingOrder(),
+      readyOrder(),
+      readyOrder(),
+      readyOrder(),
+    ]);
+    for (const id of [waiting, cancelled, rejected])
+      await waitForState(id, 'Waiting for restaurant');
+    const expectAccepted = async (response: Promise<TrpcResponse>) =>
+      expect((await response).status).toBe(200);
+    await expectAccepted(
+      driverSite.mutation('pickUp', { cookie: staff.dana, input: { orderId: pickedUp } }),
+    );
+    await expectAccepted(
+      driverSite.mutation('pickUp', { cookie: staff.dana, input: { orderId: delivered } }),
+    );
+    await expectAccepted(
+      driverSite.mutation('deliver', { cookie: staff.dana, input: { orderId: delivered } }),
+    );
+    await expectAccepted(
+      menu.mutation('cancelOrder', { cookie: customer, input: { orderId: cancelled } }),
+    );
+    await expectAccepted(kitchen('rejectOrder', { orderId: rejected, reason: 'Out of rice.' }));
     await waitForState(cancelled, 'Cancelled');
+    await waitForState(rejected, 'Rejected');
     await waitForState(failed, 'Failed');
 
     const actions = {
@@ -327,47 +386,45 @@ describe('every action in every wrong state', () => {
         menu.mutation('cancelOrder', { cookie: customer, input: { orderId } }),
       rate: (orderId: string) =>
         menu.mutation('rateOrder', { cookie: customer, input: { orderId, stars: 5 } }),
+      accept: (orderId: string) => kitchen('acceptOrder', { orderId, prepMinutes: 5 }),
+      reject: (orderId: string) => kitchen('rejectOrder', { orderId, reason: 'Out of rice.' }),
+      markReady: (orderId: string) => kitchen('markReady', { orderId }),
       pickUpBySam: (orderId: string) =>
-        driverSite.mutation('pickUp', { cookie: sam, input: { orderId } }),
+        driverSite.mutation('pickUp', { cookie: staff.sam, input: { orderId } }),
       deliverBySam: (orderId: string) =>
-        driverSite.mutation('deliver', { cookie: sam, input: { orderId } }),
+        driverSite.mutation('deliver', { cookie: staff.sam, input: { orderId } }),
     };
-    const wrong: Array<[keyof typeof actions, string, string]> = [
-      ['rate', paid, 'Paid'],
-      ['deliverBySam', paid, 'Paid'],
-      ['cancel', pickedUp, 'Picked up'],
-      ['rate', pickedUp, 'Picked up'],
-      ['pickUpBySam', pickedUp, 'Picked up'],
-      ['deliverBySam', pickedUp, 'Picked up'],
-      ['cancel', delivered, 'Delivered'],
-      ['pickUpBySam', delivered, 'Delivered'],
-      ['deliverBySam', delivered, 'Delivered'],
-      ['cancel', cancelled, 'Cancelled'],
-      ['rate', cancelled, 'Cancelled'],
-      ['pickUpBySam', cancelled, 'Cancelled'],
-      ['deliverBySam', cancelled, 'Cancelled'],
-      ['cancel', failed, 'Failed'],
-      ['rate', failed, 'Failed'],
-      ['pickUpBySam', failed, 'Failed'],
-      ['deliverBySam', failed, 'Failed'],
+    type Action = keyof typeof actions;
+    /** What may be done to an order in each state; every other action is a wrong one. */
+    const allowed: Array<[string, string, Action[]]> = [
+      [waiting, 'Waiting for restaurant', ['accept', 'reject', 'cancel']],
+      [preparing, 'Preparing', ['reject', 'markReady']],
+      [ready, 'Ready for pickup', ['pickUpBySam']],
+      [pickedUp, 'Picked up', []],
+      [delivered, 'Delivered', ['rate']],
+      [cancelled, 'Cancelled', []],
+      [rejected, 'Rejected', []],
+      [failed, 'Failed', []],
     ];
-    const chargesBefore = await allCharges(paymentsUrl);
-    for (const [action, orderId, state] of wrong) {
-      const response = await actions[action](orderId);
-      expectClientError(response, 'CONFLICT');
-      expect(await stateOf(orderId), `${action} on a ${state} order`).toBe(state);
+    const moneyOf = async () => ({
+      charges: (await allCharges(paymentsUrl)).map((c) => [c.id, c.status, c.refunds.data.length]),
+      holds: await Promise.all(allowed.map(([orderId]) => holdsOf(paymentsUrl, orderId))),
+    });
+    const moneyBefore = await moneyOf();
+    for (const [orderId, state, mayBe] of allowed) {
+      for (const action of (Object.keys(actions) as Action[]).filter((a) => !mayBe.includes(a))) {
+        expectClientError(await actions[action](orderId), 'CONFLICT');
+        expect(await stateOf(orderId), `${action} on a ${state} order`).toBe(state);
+      }
     }
-    const chargesAfter = await allCharges(paymentsUrl);
-    expect(chargesAfter.map((c) => [c.id, c.refunds.data.length])).toEqual(
-      chargesBefore.map((c) => [c.id, c.refunds.data.length]),
-    );
+    expect(await moneyOf()).toEqual(moneyBefore);
   });
 });
 
 describe('signals sent straight to an order, bypassing the API', () => {
   it('are ignored when malformed, and leave the order working', async () => {
     const orderId = await placeOrder();
-    await waitForState(orderId, 'Paid');
+    await waitForState(orderId, 'Waiting for restaurant');
     const handle = stack.client.workflow.getHandle(workflowIdOf(orderId));
     const listed: unknown[] = [
       null,
@@ -380,6 +437,11 @@ describe('signals sent straight to an order, bypassing the API', () => {
       { requestId: 'y', action: 'pickUp', driver: { id: 42 } },
       { requestId: 'z', action: 'rate', rating: { stars: 'five' } },
       { requestId: 'w', action: 'deliver', driver: null },
+      { requestId: 'a', action: 'accept', staff: { id: 'k', name: 'K' }, prepMinutes: -1 },
+      { requestId: 'b', action: 'accept', staff: null, prepMinutes: 5 },
+      { requestId: 'c', action: 'reject', staff: { id: 'k', name: 'K' }, reason: 42 },
+      { requestId: 'd', action: 'reject', staff: { id: 7 }, reason: 'Closed.' },
+      { requestId: 'e', action: 'markReady', staff: 'kitchen' },
     ];
     // No argument at all is an operator's pickedUp, which is allowed: every payload is something.
     const something = fc.anything().filter((value) => value !== undefined);
@@ -387,9 +449,15 @@ describe('signals sent straight to an order, bypassing the API', () => {
     for (const payload of [...listed, ...generated]) await handle.signal('request', payload);
     for (const name of ['pickedUp', 'delivered', 'rate'])
       for (const payload of fc.sample(something, 10)) await handle.signal(name, payload);
-    // The order still answers, and none of it moved the order on.
+    // The order still answers, and none of it moved the order on or touched its hold.
     await new Promise((r) => setTimeout(r, 1_000));
-    expect(await stateOf(orderId)).toBe('Paid');
+    expect(await stateOf(orderId)).toBe('Waiting for restaurant');
+    expect(await holdsOf(paymentsUrl, orderId)).toEqual({
+      authorized: 1,
+      held: 1,
+      captured: 0,
+      released: 0,
+    });
   });
 });
 

@@ -2,16 +2,29 @@ import { execSync, spawn, spawnSync, type ChildProcess } from 'node:child_proces
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readyForPickup } from '@delivery/harness/order-actions';
 import { portAnswers } from '@delivery/harness/ports';
 import { repoRoot } from '@delivery/harness/repo-root';
 import { trpcHttp } from '@delivery/harness/trpc-http';
+import { ORDER_CLIENT_OPTIONS } from '@delivery/workflows/client';
+import { workflowIdOf } from '@delivery/workflows/contract';
 
 /**
  * The tree as Temporal's samples are scaffolded (`npx @temporalio/create --sample`): the tracked
  * files copied to an empty folder, `.npmrc` deleted, `npm install`, then the README's run command.
  */
-const DEV_PORTS = [7233, 8233, 4242, 3000, 3001];
+const DEV_PORTS = [7233, 8233, 4242, 3000, 3001, 3002];
+/**
+ * A user's shell: without the test run's Temporal connection settings, so the scaffold runs on the
+ * dev server it starts itself (where the kitchen's step below finds its order).
+ */
+const USER_ENV = Object.fromEntries(
+  Object.entries(process.env).filter(
+    ([name]) => !name.startsWith('TEMPORAL_') || name === 'TEMPORAL_CLI',
+  ),
+);
 const menu = trpcHttp('http://127.0.0.1:3000');
 const driverSite = trpcHttp('http://127.0.0.1:3001');
 
@@ -52,7 +65,7 @@ beforeAll(async () => {
   expect(install.status, `npm install failed:\n${install.stderr.slice(-3000)}`).toBe(0);
 
   // `npm run dev`, as the README and .post-create say; its own process group, for Ctrl-C.
-  dev = spawn('npm', ['run', 'dev'], { cwd: folder, detached: true });
+  dev = spawn('npm', ['run', 'dev'], { cwd: folder, detached: true, env: USER_ENV });
   for (const stream of [dev.stdout!, dev.stderr!])
     stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
   exited = new Promise((resolve) => dev.on('exit', (code, signal) => resolve({ code, signal })));
@@ -80,7 +93,7 @@ describe('the tree scaffolded with npm, as a sample', () => {
     expect(existsSync(join(folder, 'node_modules/@delivery/api'))).toBe(true);
   });
 
-  it('runs with `npm run dev` and takes one order to Delivered over HTTP', async () => {
+  it('runs with `npm run dev` and takes one order to Delivered: placed, picked up and delivered over HTTP', async () => {
     const orderId = crypto.randomUUID();
     const customer = `dd_customer=${crypto.randomUUID()}`;
     const placed = await menu.mutation('createOrder', {
@@ -94,10 +107,20 @@ describe('the tree scaffolded with npm, as a sample', () => {
       return (response.body as { result?: { data?: { state?: string } } }).result?.data?.state;
     };
     const deadline = Date.now() + 60_000;
-    while ((await stateOf()) !== 'Paid') {
-      if (Date.now() > deadline) throw new Error(`order ${orderId} was never paid`);
+    while ((await stateOf()) !== 'Waiting for restaurant') {
+      if (Date.now() > deadline) throw new Error(`order ${orderId} never reached the restaurant`);
       await new Promise((r) => setTimeout(r, 250));
     }
+
+    // The kitchen accepts and readies it through the dev server, as an operator could.
+    const connection = await Connection.connect({ address: '127.0.0.1:7233' });
+    try {
+      const temporal = new Client({ connection, workflow: ORDER_CLIENT_OPTIONS });
+      await readyForPickup(temporal.workflow.getHandle(workflowIdOf(orderId)));
+    } finally {
+      await connection.close();
+    }
+    expect(await stateOf()).toBe('Ready for pickup');
 
     const signIn = await driverSite.mutation('signIn', { input: { name: 'Scaffold Driver' } });
     const driver = signIn.setCookie.map((line) => line.split(';')[0]).join('; ');

@@ -58,7 +58,7 @@ export function orderStartOptions(
     memo: { ...memo },
     typedSearchAttributes: [
       { key: CustomerIdKey, value: input.customerId },
-      { key: OrderStateKey, value: 'Charging card' },
+      { key: OrderStateKey, value: 'Authorizing card' },
       { key: OrderUpdatedAtKey, value: createdAt },
     ],
   };

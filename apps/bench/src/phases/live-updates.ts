@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { OrderState } from '@delivery/common';
 import { Customer } from '../actors/customer';
 import type { Driver } from '../actors/driver';
+import type { Kitchen } from '../actors/kitchen';
 import type { OrderPage } from '../actors/order-page';
 import { SAMPLES } from '../config';
 import { summarize, type LatencySummary } from '../measure/latency';
@@ -30,8 +31,12 @@ async function actAndWatch(
   return { seen: (await page.seen(shows)) - tappedAt, action: answeredAt - tappedAt };
 }
 
-/** Orders followed on their page while a driver picks them up and delivers them. */
-export async function measureLiveUpdates(driver: Driver, openOrders: number): Promise<LiveUpdates> {
+/** Orders followed on their page while a driver picks them up and delivers them, once ready. */
+export async function measureLiveUpdates(
+  driver: Driver,
+  kitchen: Kitchen,
+  openOrders: number,
+): Promise<LiveUpdates> {
   const customer = new Customer();
   const seen: number[] = [];
   const actions: number[] = [];
@@ -39,7 +44,8 @@ export async function measureLiveUpdates(driver: Driver, openOrders: number): Pr
     const orderId = await customer.createOrder();
     const page = customer.openOrderPage(orderId);
     try {
-      await page.seen('Paid');
+      await kitchen.ready(orderId);
+      await page.seen('Ready for pickup');
       for (const sample of [
         await actAndWatch(page, () => driver.pickUp(orderId), 'Picked up'),
         await actAndWatch(page, () => driver.deliver(orderId), 'Delivered'),

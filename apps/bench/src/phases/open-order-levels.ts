@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { ManagedProcess } from '@delivery/harness/managed-process';
 import { Driver } from '../actors/driver';
+import { Kitchen } from '../actors/kitchen';
 import { pidOf } from '../bench-stack';
 import { SAMPLES } from '../config';
 import { countOpenOrders, openOrders } from '../orders/open-orders';
@@ -12,7 +13,7 @@ import { measureWorkerMemory, type WorkerMemory } from './worker-memory';
 
 export interface OpeningRate {
   openOrders: number;
-  /** Orders started and paid per second on the way up to `openOrders`. */
+  /** Orders started and readied per second on the way up to `openOrders`. */
   ordersPerSecond: number;
 }
 
@@ -45,6 +46,7 @@ export async function measureOpenOrderLevels(
 ): Promise<OpenOrderLevels> {
   const workerMemory = [await measureWorkerMemory(pidOf(worker), 0)];
   const boardDriver = await Driver.signIn('Bench board');
+  const kitchen = new Kitchen(client);
   const opening: OpeningRate[] = [];
   const board: BoardLatency[] = [];
   let liveUpdates: LiveUpdates | undefined;
@@ -71,7 +73,7 @@ export async function measureOpenOrderLevels(
       break;
     }
     progress(
-      `  ${count(level)} open (${opening.at(-1)!.ordersPerSecond} orders/s started and paid)`,
+      `  ${count(level)} open (${opening.at(-1)!.ordersPerSecond} orders/s started and readied)`,
     );
 
     if ((SAMPLES.memoryOpenOrders as readonly number[]).includes(level)) {
@@ -87,14 +89,18 @@ export async function measureOpenOrderLevels(
 
     if (level === SAMPLES.liveAtOpenOrders) {
       progress("driver's actions until the customer's open page shows them...");
-      liveUpdates = await measureLiveUpdates(await Driver.signIn('Bench live driver'), level);
+      liveUpdates = await measureLiveUpdates(
+        await Driver.signIn('Bench live driver'),
+        kitchen,
+        level,
+      );
       progress(
         `  p50 ${liveUpdates.seenByCustomer.p50} ms, p95 ${liveUpdates.seenByCustomer.p95} ms`,
       );
       progress(
         `Temporal calls per minute with ${SAMPLES.pageCounts.join(', ')} open order pages...`,
       );
-      pageCost = await measurePageCost();
+      pageCost = await measurePageCost(kitchen);
     }
   }
   if (!liveUpdates)

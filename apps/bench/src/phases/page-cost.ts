@@ -1,4 +1,5 @@
 import { Customer } from '../actors/customer';
+import type { Kitchen } from '../actors/kitchen';
 import type { OrderPage } from '../actors/order-page';
 import { SAMPLES } from '../config';
 import { callsPerMinute, totalOf, type CallsByOperation } from '../measure/temporal-calls';
@@ -6,7 +7,7 @@ import { progress } from '../progress';
 import { sleep } from '../sleep';
 
 export interface PageCost {
-  /** Customers with their order's page open, each following a different paid order. */
+  /** Customers with their order's page open, each following a different order ready for pickup. */
   pages: number;
   windowSeconds: number;
   callsPerMinute: number;
@@ -24,17 +25,20 @@ async function openPages(
   orders: Array<{ customer: Customer; orderId: string }>,
 ): Promise<OrderPage[]> {
   const pages = orders.map(({ customer, orderId }) => customer.openOrderPage(orderId));
-  await Promise.all(pages.map((page) => page.seen('Paid')));
+  await Promise.all(pages.map((page) => page.seen('Ready for pickup')));
   return pages;
 }
 
 /** Temporal calls per minute while 0, 1 and 10 order pages stay open on orders that do not change. */
-export async function measurePageCost(): Promise<PageCost[]> {
+export async function measurePageCost(kitchen: Kitchen): Promise<PageCost[]> {
   const most = Math.max(...SAMPLES.pageCounts);
   const orders = await Promise.all(
     Array.from({ length: most }, async () => {
       const customer = new Customer();
-      return { customer, orderId: await customer.createOrder() };
+      const orderId = await customer.createOrder();
+      // Ready orders wait out the run's pickup window; unanswered ones would be rejected in it.
+      await kitchen.ready(orderId);
+      return { customer, orderId };
     }),
   );
   const results: PageCost[] = [];

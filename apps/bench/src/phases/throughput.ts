@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Customer } from '../actors/customer';
 import { Driver } from '../actors/driver';
+import type { Kitchen } from '../actors/kitchen';
 import { SAMPLES } from '../config';
 import { TrpcCallError } from '../http/site-client';
 import { summarize, type LatencySummary } from '../measure/latency';
@@ -16,21 +17,22 @@ export interface Throughput {
   windowSeconds: number;
   /** One order from `createOrder` to its delivery, as one customer and one driver lived it. */
   orderLatency: LatencySummary;
-  /** Taps on "Pick up" refused because the card was still being charged, per delivered order. */
+  /** Taps on "Pick up" refused because the order was not ready yet, per delivered order. */
   refusedPickUpsPerOrder: number;
 }
 
 const FIRST_RETAP_MS = 25;
 const LONGEST_RETAP_MS = 400;
-const PAID_TIMEOUT_MS = 30_000;
+const READY_TIMEOUT_MS = 30_000;
 
 /**
- * An instant driver: taps "Pick up" as soon as the order exists. While the card is still being
- * charged the order refuses (CONFLICT, "not paid yet"; each refused request is a signal in the
- * order's history), so it taps again, backing off so that waiting drivers do not load the worker.
+ * An instant driver: taps "Pick up" as soon as the order exists. Until the kitchen has readied it
+ * the order refuses (CONFLICT, "not accepted yet", "still preparing"; each refused request is a
+ * signal in the order's history), so it taps again, backing off so that waiting drivers do not
+ * load the worker.
  */
-async function pickUpWhenPaid(driver: Driver, orderId: string): Promise<number> {
-  const deadline = Date.now() + PAID_TIMEOUT_MS;
+async function pickUpWhenReady(driver: Driver, orderId: string): Promise<number> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
   for (
     let refused = 0, wait = FIRST_RETAP_MS;
     ;
@@ -40,20 +42,24 @@ async function pickUpWhenPaid(driver: Driver, orderId: string): Promise<number> 
       await driver.pickUp(orderId);
       return refused;
     } catch (error) {
-      const notPaidYet = error instanceof TrpcCallError && error.code === 'CONFLICT';
-      if (!notPaidYet || Date.now() > deadline) throw error;
+      const notReadyYet = error instanceof TrpcCallError && error.code === 'CONFLICT';
+      if (!notReadyYet || Date.now() > deadline) throw error;
       await sleep(wait);
     }
   }
 }
 
 /**
- * One order's whole life through the HTTP APIs: created, paid, picked up, delivered.
- * Returns the driver's refused taps.
+ * One order's whole life: created, picked up and delivered through the HTTP APIs, readied by the
+ * kitchen meanwhile. Returns the driver's refused taps.
  */
-async function deliverOneOrder(customer: Customer, driver: Driver): Promise<number> {
+async function deliverOneOrder(
+  customer: Customer,
+  kitchen: Kitchen,
+  driver: Driver,
+): Promise<number> {
   const orderId = await customer.createOrder();
-  const refused = await pickUpWhenPaid(driver, orderId);
+  const [refused] = await Promise.all([pickUpWhenReady(driver, orderId), kitchen.ready(orderId)]);
   await driver.deliver(orderId);
   return refused;
 }
@@ -62,7 +68,7 @@ async function deliverOneOrder(customer: Customer, driver: Driver): Promise<numb
  * `concurrency` customer-and-driver pairs, each ordering again as soon as its last order was
  * delivered. Orders finishing in the warm-up, or after the window, are not counted.
  */
-async function atConcurrency(concurrency: number): Promise<Throughput> {
+async function atConcurrency(kitchen: Kitchen, concurrency: number): Promise<Throughput> {
   const pairs = await Promise.all(
     Array.from({ length: concurrency }, async (_, i) => ({
       customer: new Customer(),
@@ -80,7 +86,7 @@ async function atConcurrency(concurrency: number): Promise<Throughput> {
         const startedAt = performance.now();
         let refused: number;
         try {
-          refused = await deliverOneOrder(customer, driver);
+          refused = await deliverOneOrder(customer, kitchen, driver);
         } catch (error) {
           failed += 1;
           if (failed === 1)
@@ -108,10 +114,10 @@ async function atConcurrency(concurrency: number): Promise<Throughput> {
   };
 }
 
-export async function measureThroughput(): Promise<Throughput[]> {
+export async function measureThroughput(kitchen: Kitchen): Promise<Throughput[]> {
   const results: Throughput[] = [];
   for (const concurrency of SAMPLES.throughputConcurrency) {
-    const result = await atConcurrency(concurrency);
+    const result = await atConcurrency(kitchen, concurrency);
     progress(
       `  concurrency ${concurrency}: ${result.ordersPerSecond} orders/s delivered ` +
         `(order p50 ${result.orderLatency.p50} ms, ${result.failed} failed)`,

@@ -81,7 +81,7 @@ export function resultsMarkdown(results: BenchResults): string {
         ],
       ],
     ),
-    '#### Orders delivered per second (paid, picked up, delivered; instant driver, no faults)',
+    '#### Orders delivered per second (readied by an instant kitchen, picked up, delivered; instant driver, no faults)',
     markdownTable(
       [
         'concurrency',
@@ -102,7 +102,7 @@ export function resultsMarkdown(results: BenchResults): string {
         t.refusedPickUpsPerOrder,
       ]),
     ),
-    '#### Opening orders (started with the client 100 at a time, until paid)',
+    '#### Opening orders (started with the client 100 at a time, until ready for pickup)',
     markdownTable(
       ['up to open orders', 'orders/s'],
       opening.map((o) => [count(o.openOrders), o.ordersPerSecond]),
