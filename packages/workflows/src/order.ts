@@ -53,7 +53,7 @@ async function throughTheKitchen(run: OrderRun): Promise<OrderResult> {
     return run.end(
       'Failed',
       'payment-failed',
-      `Your payment did not go through: ${run.status.failureReason}`,
+      `Your payment did not go through: ${run.status.failureReason} Nothing was taken or held.`,
     );
   if (hold === 'unanswered') return releaseAndEnd(run, ENDINGS.paymentUnanswered);
   run.moveTo('Waiting for restaurant', { kind: 'restaurant', inMs: windows.restaurantWindowMs });

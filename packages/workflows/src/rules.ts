@@ -104,7 +104,11 @@ export function refusalToMarkReady(status: OrderStatus, staff: unknown): Refusal
 function kitchenTooLate(status: OrderStatus): Refusal {
   if (status.restaurant?.answer === 'rejected') return wrongState('This order was rejected.');
   if (status.state === 'Releasing hold' || status.state === 'Cancelled')
-    return wrongState('This order was cancelled.');
+    return wrongState(
+      status.failureReason
+        ? `This order was closed: ${status.failureReason}`
+        : 'This order was cancelled.',
+    );
   return isNow(status.state);
 }
 

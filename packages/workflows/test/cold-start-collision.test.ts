@@ -9,12 +9,20 @@ import {
   type PushNotification,
 } from '@delivery/activities';
 import type { OrderStatus, OrderWindows } from '@delivery/common';
-import { accepted, act } from '@delivery/harness/order-actions';
-import { startOrder, waitForState } from '@delivery/harness/orders';
+import {
+  KITCHEN,
+  act,
+  deliver,
+  pickedUp,
+  preparing,
+  readyForPickup,
+} from '@delivery/harness/order-actions';
+import { startOrder, statesVisited, waitForState, waitForStatus } from '@delivery/harness/orders';
 import { uniqueTaskQueue } from '@delivery/harness/stack';
 import { ORDER_CLIENT_OPTIONS, type OrderHandle } from '../src/client';
 import type { OrderAction } from '../src/messages';
 import { workflowBundle } from './support/order-harness';
+import { dana } from './support/people';
 
 /**
  * The collision behind temporalio/sdk-typescript#1966 (and sdk-python#1591): an action reaches a
@@ -22,41 +30,96 @@ import { workflowBundle } from './support/order-harness';
  * activity. Each case stops the workflow worker, lets the timer fire or the activity finish,
  * sends the action, starts a new worker, then replays the history it wrote.
  */
-type Action = 'pick up' | 'deliver' | 'cancel' | 'rate';
-type Collider = 'timer' | 'activity' | 'activity, then timer';
-
-const dana = { id: 'dana', name: 'Dana' };
 const LONG = 120_000;
+/** Long enough for the warm worker to have shut down before the step's timer fires. */
+const TIMER_MS = 8_000;
 const { EventType } = temporal.api.enums.v1;
 
-/** The window whose timer fires at the action's step, and the notification sent at that step. */
-const AT_STEP: Record<Action, { timer: Partial<OrderWindows>; notification: string }> = {
-  'pick up': { timer: { pickupWindowMs: 2_500 }, notification: 'paid' },
-  cancel: { timer: { pickupWindowMs: 2_500 }, notification: 'paid' },
-  deliver: { timer: { deliveryWindowMs: 2_500 }, notification: 'picked-up' },
-  rate: { timer: { ratingDelayMs: 2_000 }, notification: 'delivered' },
+/** The order waits for its capture before its delivery and rating windows' timers start. */
+async function pickedUpAndCaptured(handle: OrderHandle): Promise<void> {
+  await pickedUp(handle, dana);
+  await waitForStatus(handle, (status) => status.money === 'captured');
+}
+
+interface Step {
+  reach(handle: OrderHandle): Promise<unknown>;
+  timer: Partial<OrderWindows>;
+  notification: string;
+  action: OrderAction;
+  tookEffect(status: OrderStatus): boolean;
+}
+
+/**
+ * Each action at the step it is taken: how the order gets there, the window whose timer fires
+ * at that step, the notification sent as the step began, the action, and what the order shows
+ * once it took effect.
+ */
+type ActionName = 'accept' | 'reject' | 'cancel' | 'mark ready' | 'pick up' | 'deliver' | 'rate';
+
+const STEPS: Record<ActionName, Step> = {
+  accept: {
+    reach: (handle) => waitForState(handle, 'Waiting for restaurant'),
+    timer: { restaurantWindowMs: TIMER_MS },
+    notification: 'placed',
+    action: { action: 'accept', staff: KITCHEN, prepMinutes: 5 },
+    tookEffect: (status) => status.restaurant?.answer === 'accepted',
+  },
+  reject: {
+    reach: (handle) => waitForState(handle, 'Waiting for restaurant'),
+    timer: { restaurantWindowMs: TIMER_MS },
+    notification: 'placed',
+    action: { action: 'reject', staff: KITCHEN, reason: 'Closed early.' },
+    tookEffect: (status) => status.restaurant?.answer === 'rejected',
+  },
+  cancel: {
+    reach: (handle) => waitForState(handle, 'Waiting for restaurant'),
+    timer: { restaurantWindowMs: TIMER_MS },
+    notification: 'placed',
+    action: { action: 'cancel' },
+    // The customer's cancel is the only release without a failure reason.
+    tookEffect: (status) =>
+      status.failureReason === null && statesVisited(status).includes('Releasing hold'),
+  },
+  'mark ready': {
+    reach: (handle) => preparing(handle, 0),
+    timer: { preparationGraceMs: TIMER_MS },
+    notification: 'accepted',
+    action: { action: 'markReady', staff: KITCHEN },
+    tookEffect: (status) => statesVisited(status).includes('Ready for pickup'),
+  },
+  'pick up': {
+    reach: (handle) => readyForPickup(handle),
+    timer: { pickupWindowMs: TIMER_MS },
+    notification: 'ready',
+    action: { action: 'pickUp', driver: dana },
+    tookEffect: (status) => status.driver?.id === dana.id,
+  },
+  deliver: {
+    reach: (handle) => pickedUpAndCaptured(handle),
+    timer: { deliveryWindowMs: TIMER_MS },
+    notification: 'picked-up',
+    action: { action: 'deliver', driver: dana },
+    tookEffect: (status) => statesVisited(status).includes('Delivered'),
+  },
+  rate: {
+    reach: async (handle) => {
+      await pickedUpAndCaptured(handle);
+      await deliver(handle, dana);
+    },
+    timer: { ratingDelayMs: TIMER_MS },
+    notification: 'delivered',
+    action: { action: 'rate', rating: { stars: 5 } },
+    tookEffect: (status) => status.rating?.stars === 5,
+  },
 };
+
+type Collider = 'timer' | 'activity' | 'activity, then timer';
 
 /** What must happen while no workflow worker runs, in this order, before the action is sent. */
 const COLLIDER: Record<Collider, { timer: boolean; held: boolean }> = {
   timer: { timer: true, held: false },
   activity: { timer: false, held: true },
   'activity, then timer': { timer: true, held: true },
-};
-
-const ACTION: Record<Action, OrderAction> = {
-  'pick up': { action: 'pickUp', driver: dana },
-  deliver: { action: 'deliver', driver: dana },
-  cancel: { action: 'cancel' },
-  rate: { action: 'rate', rating: { stars: 5 } },
-};
-
-/** What the order shows once the action took effect. */
-const TOOK_EFFECT: Record<Action, (status: OrderStatus) => boolean> = {
-  'pick up': (status) => status.driver?.id === dana.id,
-  deliver: (status) => status.timeline.some((entry) => entry.state === 'Delivered'),
-  cancel: (status) => status.state === 'Refunding' || status.state === 'Cancelled',
-  rate: (status) => status.rating?.stars === 5,
 };
 
 /** Notifications for the held event wait until released, so their completion can be timed. */
@@ -104,18 +167,15 @@ afterAll(async () => {
   await nativeConnection?.close();
 });
 
-const CASES = (['pick up', 'deliver', 'cancel', 'rate'] as const).flatMap((action) =>
-  (['timer', 'activity', 'activity, then timer'] as const).map((collider) => ({
-    action,
-    collider,
-  })),
+const CASES = (Object.keys(STEPS) as ActionName[]).flatMap((action) =>
+  (Object.keys(COLLIDER) as Collider[]).map((collider) => ({ action, collider })),
 );
 
 describe('an action that reaches a cold worker with a fired timer or a finished activity', () => {
   it.concurrent.each(CASES)('$action, colliding with: $collider', async ({ action, collider }) => {
     const taskQueue = uniqueTaskQueue('collision');
     const { timer, held } = COLLIDER[collider];
-    const step = AT_STEP[action];
+    const step = STEPS[action];
     const channel = new HeldChannel(held ? step.notification : null);
     const activityWorker = await Worker.create({
       connection: nativeConnection,
@@ -146,23 +206,18 @@ describe('an action that reaches a cold worker with a fired timer or a finished 
       };
       const handle = await startOrder(client, { taskQueue, windows });
       const warm = await workflowWorker();
-      await warm.runUntil(async () => {
-        await waitForState(handle, 'Paid');
-        if (action === 'deliver' || action === 'rate')
-          await accepted(handle, { action: 'pickUp', driver: dana });
-        if (action === 'rate') await accepted(handle, { action: 'deliver', driver: dana });
-      });
+      await warm.runUntil(() => step.reach(handle));
 
       if (held) {
         channel.release();
         await waitForEventAfterLastTask(handle, EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED);
       }
       if (timer) await waitForEventAfterLastTask(handle, EventType.EVENT_TYPE_TIMER_FIRED);
-      const answer = act(handle, ACTION[action], `collision-${action}`, { waitMs: 60_000 });
+      const answer = act(handle, step.action, `collision-${action}`, { waitMs: 60_000 });
 
       const cold = await workflowWorker();
       const { outcome, status } = await cold.runUntil(answer);
-      expect(TOOK_EFFECT[action](status)).toBe(outcome.accepted);
+      expect(step.tookEffect(status)).toBe(outcome.accepted);
 
       const history = await handle.fetchHistory();
       await expect(

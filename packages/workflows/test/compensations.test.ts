@@ -1,11 +1,26 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { moneyMoved } from '@delivery/harness/ledger';
-import { accepted, act } from '@delivery/harness/order-actions';
+import {
+  act,
+  deliver,
+  pickedUp,
+  preparing,
+  readyForPickup,
+  rejectOrder,
+} from '@delivery/harness/order-actions';
 import { statesVisited, waitForState } from '@delivery/harness/orders';
-import { readStatus } from '../src/client';
+import { readStatus, type OrderHandle } from '../src/client';
+import {
+  TRAIL,
+  expectHoldReleased,
+  expectTrail,
+  pathTo,
+  patientExcept,
+  told,
+  type ReleasedEnd,
+} from './support/order-ends';
 import { orderHarness, recordHistory, type OrderHarness } from './support/order-harness';
+import { dana } from './support/people';
 
-const dana = { id: 'dana', name: 'Dana' };
 const harnesses: OrderHarness[] = [];
 const harnessOn = async (paymentsUrl?: string) => {
   const harness = await orderHarness({ paymentsUrl });
@@ -14,38 +29,96 @@ const harnessOn = async (paymentsUrl?: string) => {
 };
 afterAll(() => Promise.all(harnesses.map((harness) => harness.close())));
 
-describe('a charge the provider commits after the client gave up', () => {
-  it('is settled through its idempotency key and refunded once when the payment window ends', async () => {
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const CANCELLED_BY_OPERATOR = {
+  state: 'Cancelled',
+  event: 'cancelled',
+  failureReason: /^The order was cancelled by our team\.$/,
+} as const;
+
+describe('an authorization the provider commits after the client gave up', () => {
+  it('is settled through its idempotency key and released once when the payment window ends', async () => {
     const harness = await harnessOn(inject('lateCommitPaymentsUrl'));
     await harness.withWorker(async () => {
       const handle = await harness.startOrder({ windows: { paymentWindowMs: 3_000 } });
       const final = await handle.result();
-      expect(statesVisited(final)).toEqual(['Charging card', 'Refunding', 'Failed']);
-      expect(final.chargeId).toMatch(/^ch_/);
-      expect(final.refundId).toMatch(/^re_/);
-      expect(await moneyMoved(harness.paymentsUrl, final.orderId)).toEqual({
-        charges: 1,
-        refunds: 1,
+      expect(final.paymentIntentId).toMatch(/^pi_/);
+      await expectHoldReleased(harness.paymentsUrl, final, {
+        reached: 'Authorizing card',
+        state: 'Failed',
+        event: 'payment-failed',
+        failureReason: /^The payment provider did not answer in time\.$/,
       });
-      const told = final.notifications.map((n) => n.message).join(' ');
-      expect(told).toMatch(/you have not been charged/);
-      await recordHistory(handle, 'late-charge-settled-and-refunded');
+      await recordHistory(handle, 'authorization-unanswered-settled');
     });
   });
 
-  it('is settled and refunded once when an operator cancels the order while it is charged', async () => {
+  it('is settled and released once when an operator cancels the order while its card is being authorized', async () => {
     const harness = await harnessOn(inject('lateCommitPaymentsUrl'));
     await harness.withWorker(async () => {
       const handle = await harness.startOrder();
-      await new Promise((r) => setTimeout(r, 1_000));
+      await pause(1_000);
+      expect((await readStatus(handle)).state).toBe('Authorizing card');
       await handle.cancel();
       const final = await handle.result();
-      expect(statesVisited(final)).toEqual(['Charging card', 'Refunding', 'Cancelled']);
-      expect(await moneyMoved(harness.paymentsUrl, final.orderId)).toEqual({
-        charges: 1,
-        refunds: 1,
+      await expectHoldReleased(harness.paymentsUrl, final, {
+        reached: 'Authorizing card',
+        ...CANCELLED_BY_OPERATOR,
       });
-      await recordHistory(handle, 'cancelled-by-operator-while-charging');
+      await recordHistory(handle, 'cancelled-by-operator-while-authorizing');
+    });
+  });
+});
+
+/** Where an operator's cancel finds the order before a driver has it, and how it gets there. */
+const BEFORE_PICKUP: {
+  stage: ReleasedEnd['reached'];
+  name: string;
+  reach(handle: OrderHandle): Promise<unknown>;
+}[] = [
+  {
+    stage: 'Waiting for restaurant',
+    name: 'cancelled-by-operator-waiting',
+    reach: (handle) => waitForState(handle, 'Waiting for restaurant'),
+  },
+  { stage: 'Preparing', name: 'cancelled-by-operator-preparing', reach: (h) => preparing(h, 10) },
+  {
+    stage: 'Ready for pickup',
+    name: 'cancelled-by-operator-ready',
+    reach: (handle) => readyForPickup(handle),
+  },
+];
+
+describe('an operator who cancels the workflow itself', () => {
+  it.each(BEFORE_PICKUP)('releases the hold in $stage', async ({ stage, name, reach }) => {
+    const harness = await harnessOn();
+    await harness.withWorker(async () => {
+      const handle = await harness.startOrder({ windows: patientExcept() });
+      await reach(handle);
+      await handle.cancel();
+      // The order completes with its status, so its page reads it without a worker.
+      const final = await handle.result();
+      await expectHoldReleased(harness.paymentsUrl, final, {
+        reached: stage,
+        ...CANCELLED_BY_OPERATOR,
+      });
+      await recordHistory(handle, name);
+    });
+  });
+
+  it('captures and refunds once a driver has the food', async () => {
+    const harness = await harnessOn();
+    await harness.withWorker(async () => {
+      const handle = await harness.startOrder({ windows: patientExcept() });
+      await pickedUp(handle, dana);
+      await handle.cancel();
+      const final = await handle.result();
+      expect(statesVisited(final)).toEqual([...pathTo('Picked up'), 'Refunding', 'Cancelled']);
+      expect(final.money).toBe('refunded');
+      expect(told(final, 'cancelled')).toBe('Your order was cancelled and refunded.');
+      await expectTrail(harness.paymentsUrl, final, TRAIL.refunded);
+      await recordHistory(handle, 'cancelled-by-operator-picked-up');
     });
   });
 });
@@ -54,15 +127,14 @@ describe('a refund the provider refuses for good', () => {
   it('ends the order in Refund failed, tells the customer, and is found with one query', async () => {
     const harness = await harnessOn(inject('refusingRefundsPaymentsUrl'));
     await harness.withWorker(async () => {
-      const handle = await harness.startOrder({ windows: { pickupWindowMs: 1_000 } });
+      const handle = await harness.startOrder({ windows: patientExcept('deliveryWindowMs') });
+      await pickedUp(handle, dana);
       const final = await handle.result();
-      expect(statesVisited(final)).toEqual(['Charging card', 'Paid', 'Refunding', 'Refund failed']);
+      expect(statesVisited(final)).toEqual([...pathTo('Picked up'), 'Refunding', 'Refund failed']);
       expect(final.open).toBe(false);
-      expect(final.notifications.map((n) => n.event)).toContain('refund-failed');
-      expect(await moneyMoved(harness.paymentsUrl, final.orderId)).toEqual({
-        charges: 1,
-        refunds: 0,
-      });
+      expect(final.money).toBe('refund failed');
+      expect(told(final, 'refund-failed')).toMatch(/could not refund your payment automatically/);
+      await expectTrail(harness.paymentsUrl, final, TRAIL.captured);
       const query = `TaskQueue = '${harness.taskQueue}' AND OrderState = 'Refund failed'`;
       const deadline = Date.now() + 10_000;
       let found: string[] = [];
@@ -70,7 +142,7 @@ describe('a refund the provider refuses for good', () => {
         found = [];
         for await (const info of harness.client.workflow.list({ query }))
           found.push(info.workflowId);
-        await new Promise((r) => setTimeout(r, 200));
+        await pause(200);
       }
       expect(found).toEqual([handle.workflowId]);
       await recordHistory(handle, 'refund-failed');
@@ -82,8 +154,8 @@ describe('requests', () => {
   it('apply a retried request once and answer the retry with the first outcome', async () => {
     const harness = await harnessOn();
     await harness.withWorker(async () => {
-      const handle = await harness.startOrder({ windows: { pickupWindowMs: 30_000 } });
-      await waitForState(handle, 'Paid');
+      const handle = await harness.startOrder({ windows: patientExcept() });
+      await readyForPickup(handle);
       const pickUp = { action: 'pickUp', driver: dana } as const;
       const [first, retried] = await Promise.all([
         act(handle, pickUp, 'tap-1'),
@@ -93,12 +165,11 @@ describe('requests', () => {
       expect(retried.outcome).toEqual({ accepted: true });
       // A new request is judged anew: the same driver already has it.
       expect((await act(handle, pickUp, 'tap-2')).outcome).toMatchObject({ accepted: false });
-      const picked = (await readStatus(handle)).timeline.filter((e) => e.state === 'Picked up');
-      expect(picked).toHaveLength(1);
-      const notices = (await readStatus(handle)).notifications.filter(
-        (n) => n.event === 'picked-up',
-      );
-      expect(notices.length).toBeLessThanOrEqual(1);
+      const status = await readStatus(handle);
+      expect(status.timeline.filter((e) => e.state === 'Picked up')).toHaveLength(1);
+      expect(
+        status.notifications.filter((n) => n.event === 'picked-up').length,
+      ).toBeLessThanOrEqual(1);
       await handle.terminate('test over');
     });
   });
@@ -106,10 +177,9 @@ describe('requests', () => {
   it('answer a retry after the order ended from its result', async () => {
     const harness = await harnessOn();
     const handle = await harness.withWorker(async () => {
-      const order = await harness.startOrder();
-      await waitForState(order, 'Paid');
-      await accepted(order, { action: 'pickUp', driver: dana });
-      await accepted(order, { action: 'deliver', driver: dana });
+      const order = await harness.startOrder({ windows: patientExcept() });
+      await pickedUp(order, dana);
+      await deliver(order, dana);
       const rate = { action: 'rate', rating: { stars: 4 } } as const;
       expect((await act(order, rate, 'rate-1')).outcome).toEqual({ accepted: true });
       await order.result();
@@ -127,18 +197,21 @@ describe('requests', () => {
 describe('an ended order', () => {
   it('shows its status while no worker runs, whichever way it ended', async () => {
     const harness = await harnessOn();
-    const [delivered, cancelled] = await harness.withWorker(async () => {
-      const one = await harness.startOrder({ windows: { ratingDelayMs: 0, ratingWindowMs: 500 } });
-      const two = await harness.startOrder({ windows: { pickupWindowMs: 30_000 } });
-      await waitForState(one, 'Paid');
-      await accepted(one, { action: 'pickUp', driver: dana });
-      await accepted(one, { action: 'deliver', driver: dana });
-      await waitForState(two, 'Paid');
-      await two.cancel();
-      await Promise.all([one.result(), two.result()]);
-      return [one, two];
+    const [delivered, rejected, cancelled] = await harness.withWorker(async () => {
+      const windows = { ...patientExcept(), ratingDelayMs: 0, ratingWindowMs: 500 };
+      const start = () => harness.startOrder({ windows });
+      const [one, two, three] = [await start(), await start(), await start()];
+      await pickedUp(one, dana);
+      await deliver(one, dana);
+      await waitForState(two, 'Waiting for restaurant');
+      await rejectOrder(two, 'Closed for a private party.');
+      await preparing(three, 10);
+      await three.cancel();
+      await Promise.all([one.result(), two.result(), three.result()]);
+      return [one, two, three];
     });
     expect((await readStatus(delivered)).state).toBe('Delivered');
+    expect((await readStatus(rejected)).state).toBe('Rejected');
     expect((await readStatus(cancelled)).state).toBe('Cancelled');
   });
 });

@@ -5,16 +5,21 @@ import {
 } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAPPY_PATH } from '@delivery/common';
-import { holdsOf, moneyMoved } from '@delivery/harness/ledger';
-import { accepted, act, readyForPickup, refusal } from '@delivery/harness/order-actions';
+import {
+  KITCHEN,
+  accepted,
+  act,
+  pickedUp,
+  readyForPickup,
+  refusal,
+} from '@delivery/harness/order-actions';
 import { statesVisited, waitForState, waitForStatus } from '@delivery/harness/orders';
 import { readStatus } from '../src/client';
 import { WORKFLOW_TYPE, workflowIdOf } from '../src/contract';
 import { deliveredSignal, pickUpUpdate, pickedUpSignal } from '../src/messages';
 import { orderHarness, recordHistory, type OrderHarness } from './support/order-harness';
-
-const dana = { id: 'dana', name: 'Dana' };
-const sam = { id: 'sam', name: 'Sam' };
+import { TRAIL, expectTrail, pathTo, patientExcept, told } from './support/order-ends';
+import { dana, sam } from './support/people';
 
 let harness: OrderHarness;
 beforeAll(async () => {
@@ -53,17 +58,13 @@ describe('order workflow against a real Temporal server', () => {
       expect(statesVisited(final)).toEqual([...HAPPY_PATH]);
       expect(final.open).toBe(false);
       expect(final.money).toBe('captured');
+      expect(final.chargeId).toMatch(/^ch_/);
       expect(final.notifications.map((n) => n.event)).toEqual(
         expect.arrayContaining(['placed', 'accepted', 'ready', 'picked-up', 'delivered']),
       );
-      expect(await moneyMoved(harness.paymentsUrl, final.orderId)).toEqual({
-        charges: 1,
-        refunds: 0,
-      });
-      expect(await holdsOf(harness.paymentsUrl, final.orderId)).toMatchObject({
-        authorized: 1,
-        captured: 1,
-      });
+      expect(told(final, 'placed')).toMatch(/is held on your card and taken only when a driver/);
+      expect(told(final, 'accepted')).toMatch(/ready in about 15 min/);
+      await expectTrail(harness.paymentsUrl, final, TRAIL.captured);
       // The query still answers once the order has ended.
       expect((await readStatus(handle)).rating?.stars).toBe(5);
       await recordHistory(handle, 'delivered-and-rated');
@@ -72,7 +73,7 @@ describe('order workflow against a real Temporal server', () => {
   it('asks for a rating after the delay and closes when the rating window ends', () =>
     harness.withWorker(async () => {
       const handle = await harness.startOrder();
-      await waitForState(handle, 'Paid');
+      await readyForPickup(handle);
       await handle.signal(pickedUpSignal);
       await waitForState(handle, 'Picked up');
       await handle.signal(deliveredSignal);
@@ -82,10 +83,11 @@ describe('order workflow against a real Temporal server', () => {
       expect(final.rating).toBeNull();
       expect(final.driver).toEqual({ id: 'operator', name: 'Operator' });
       expect(final.notifications.map((n) => n.event)).toContain('rating-requested');
+      await expectTrail(harness.paymentsUrl, final, TRAIL.captured);
       await recordHistory(handle, 'delivered-by-signals-unrated');
     }));
 
-  it('ends Failed with a notification and no charge when the card is declined', () =>
+  it('ends Failed with a notification and nothing held when the card is declined', () =>
     harness.withWorker(async () => {
       for (const paymentMethod of [
         'pm_card_chargeDeclined',
@@ -93,80 +95,46 @@ describe('order workflow against a real Temporal server', () => {
       ] as const) {
         const handle = await harness.startOrder({ paymentMethod });
         const final = await handle.result();
-        expect(final.state).toBe('Failed');
+        expect(statesVisited(final)).toEqual(['Authorizing card', 'Failed']);
         expect(final.failureReason).toMatch(/declined|insufficient/i);
+        expect(final.money).toBe('not charged');
+        expect(final.paymentIntentId).toBeNull();
         expect(final.notifications.map((n) => n.event)).toEqual(['payment-failed']);
-        expect(await moneyMoved(harness.paymentsUrl, final.orderId)).toEqual({
-          charges: 0,
-          refunds: 0,
-        });
+        expect(told(final, 'payment-failed')).toMatch(/Your payment did not go through/);
+        await expectTrail(harness.paymentsUrl, final, TRAIL.nothingHeld);
         if (paymentMethod === 'pm_card_chargeDeclined')
           await recordHistory(handle, 'card-declined');
       }
     }));
 
-  it('refunds exactly once when no driver picks the order up in time', () =>
+  it('captures at pickup and refunds exactly once when the order is not delivered in time', () =>
     harness.withWorker(async () => {
-      const handle = await harness.startOrder();
+      const handle = await harness.startOrder({ windows: patientExcept('deliveryWindowMs') });
+      await pickedUp(handle, dana);
+      const captured = await waitForStatus(handle, (s) => s.money !== 'authorized');
+      expect(captured.money).toBe('captured');
       const final = await handle.result();
-      expect(statesVisited(final)).toEqual(['Charging card', 'Paid', 'Refunding', 'Refunded']);
+      expect(statesVisited(final)).toEqual([...pathTo('Picked up'), 'Refunding', 'Refunded']);
+      expect(final.money).toBe('refunded');
       expect(final.refundId).toMatch(/^re_/);
-      expect(final.failureReason).toMatch(/picked the order up in time/);
-      expect(await moneyMoved(harness.paymentsUrl, final.orderId)).toEqual({
-        charges: 1,
-        refunds: 1,
-      });
-      await recordHistory(handle, 'pickup-timeout');
-    }));
-
-  it('refunds exactly once when the order is not delivered in time', () =>
-    harness.withWorker(async () => {
-      const handle = await harness.startOrder();
-      await waitForState(handle, 'Paid');
-      await accepted(handle, { action: 'pickUp', driver: dana });
-      const final = await handle.result();
-      expect(statesVisited(final)).toEqual([
-        'Charging card',
-        'Paid',
-        'Picked up',
-        'Refunding',
-        'Refunded',
-      ]);
-      expect(await moneyMoved(harness.paymentsUrl, final.orderId)).toEqual({
-        charges: 1,
-        refunds: 1,
-      });
+      expect(final.failureReason).toMatch(/not delivered in time/);
+      expect(told(final, 'refunded')).toMatch(/it was refunded/);
+      await expectTrail(harness.paymentsUrl, final, TRAIL.refunded);
       await recordHistory(handle, 'delivery-timeout');
     }));
 
-  it('cancels and refunds while Paid, and refuses to cancel after pickup', () =>
+  it('refuses drivers before the food is ready, the wrong driver, and the loser of a race', () =>
     harness.withWorker(async () => {
-      const cancelled = await harness.startOrder();
-      await waitForState(cancelled, 'Paid');
-      const answer = await accepted(cancelled, { action: 'cancel' });
-      expect(answer.state).toBe('Refunding');
-      const final = await cancelled.result();
-      expect(final.state).toBe('Cancelled');
-      expect(await moneyMoved(harness.paymentsUrl, final.orderId)).toEqual({
-        charges: 1,
-        refunds: 1,
-      });
-      await recordHistory(cancelled, 'cancelled');
-
-      const pickedUp = await harness.startOrder();
-      await waitForState(pickedUp, 'Paid');
-      await accepted(pickedUp, { action: 'pickUp', driver: dana });
-      expect(await refusal(pickedUp, { action: 'cancel' })).toMatch(/Too late to cancel/);
-      expect((await readStatus(pickedUp)).state).toBe('Picked up');
-      await pickedUp.terminate('test over');
-    }));
-
-  it('refuses actions in the wrong state or by the wrong driver, with a reason', () =>
-    harness.withWorker(async () => {
-      const handle = await harness.startOrder({
-        windows: { pickupWindowMs: 30_000, deliveryWindowMs: 30_000 },
-      });
-      await waitForState(handle, 'Paid');
+      const handle = await harness.startOrder({ windows: patientExcept() });
+      await waitForState(handle, 'Waiting for restaurant');
+      expect(await refusal(handle, { action: 'pickUp', driver: dana })).toBe(
+        'The restaurant has not accepted this order yet.',
+      );
+      await accepted(handle, { action: 'accept', staff: KITCHEN, prepMinutes: 10 });
+      expect(await refusal(handle, { action: 'pickUp', driver: dana })).toBe(
+        'The kitchen is still preparing this order.',
+      );
+      await accepted(handle, { action: 'markReady', staff: KITCHEN });
       expect(await refusal(handle, { action: 'deliver', driver: dana })).toMatch(
         /not been picked up/,
       );
@@ -196,6 +164,12 @@ describe('order workflow against a real Temporal server', () => {
       expect(await refusal(handle, { action: 'deliver', driver: other })).toMatch(
         new RegExp(`Only ${winner.name} can deliver`),
       );
+      expect(await refusal(handle, { action: 'cancel' })).toBe(
+        'Too late to cancel: a driver has the order.',
+      );
+      expect(await refusal(handle, { action: 'reject', staff: KITCHEN, reason: 'Too late' })).toBe(
+        'A driver already has this order.',
+      );
       // A signal that cannot take effect is dropped, not a failed workflow task.
       await handle.signal(deliveredSignal, other);
       await handle.signal(pickedUpSignal, { id: 42 } as never);
@@ -204,35 +178,25 @@ describe('order workflow against a real Temporal server', () => {
       expect(await refusal(handle, { action: 'deliver', driver: winner })).toMatch(
         /already delivered/,
       );
+      const captured = await waitForStatus(handle, (s) => s.money === 'captured');
+      await expectTrail(harness.paymentsUrl, captured, TRAIL.captured);
       await recordHistory(handle, 'requests-refusals-and-race');
       await handle.terminate('test over');
     }));
 
-  it('refunds when an operator cancels the workflow itself', () =>
-    harness.withWorker(async () => {
-      const handle = await harness.startOrder();
-      await waitForState(handle, 'Paid');
-      await handle.cancel();
-      // The order completes with its status, so its page reads it without a worker.
-      const final = await handle.result();
-      expect(statesVisited(final)).toEqual(['Charging card', 'Paid', 'Refunding', 'Cancelled']);
-      expect(final.open).toBe(false);
-      expect(await moneyMoved(harness.paymentsUrl, final.orderId)).toEqual({
-        charges: 1,
-        refunds: 1,
-      });
-      await recordHistory(handle, 'cancelled-by-operator-completes');
-    }));
-
-  it('treats the same order id started twice as one order', () =>
+  it('treats the same order id started twice as one order, with one hold', () =>
     harness.withWorker(async () => {
       const orderId = randomUUID();
       const first = await harness.startOrder({ orderId });
       await expect(harness.startOrder({ orderId })).rejects.toBeInstanceOf(
         WorkflowExecutionAlreadyStartedError,
       );
-      await waitForState(first, 'Paid');
-      expect(await moneyMoved(harness.paymentsUrl, orderId)).toEqual({ charges: 1, refunds: 0 });
+      const waiting = await waitForState(first, 'Waiting for restaurant');
+      await expectTrail(harness.paymentsUrl, waiting, {
+        ...TRAIL.nothingHeld,
+        authorized: 1,
+        held: 1,
+      });
       await first.terminate('test over');
     }));
 

@@ -2,26 +2,27 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
-import { historiesDir, workflowsPath } from './support/order-harness';
+import { historiesDir, workflowBundle } from './support/order-harness';
 
 const fixtures = readdirSync(historiesDir, { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('.json'))
   .sort();
 
-/** The Worker reads a history in the JSON the Temporal CLI and UI export. */
-const replay = (path: string) =>
+/** The Worker reads a history in the JSON the Temporal CLI and UI export; one bundle serves all. */
+const replay = async (path: string) =>
   Worker.runReplayHistory(
-    { workflowsPath, replayName: path },
+    { workflowBundle: await workflowBundle(), replayName: path },
     JSON.parse(readFileSync(path, 'utf8')),
     path,
   );
 
 describe('recorded order histories replay against the current workflow code', () => {
-  it('has fixtures of the Update era, of requests, and of quiet notification records', () => {
+  it('has fixtures of the Update era, of requests, of quiet notification records and of the kitchen', () => {
     const count = (folder: string) => fixtures.filter((file) => file.startsWith(folder)).length;
     expect(count('v1-updates')).toBe(8);
     expect(count('v2-requests')).toBe(11);
     expect(count('v3-quiet-notifications')).toBe(11);
+    expect(count('v4-kitchen')).toBe(19);
   });
 
   it.each(fixtures)('%s', async (file) => {
