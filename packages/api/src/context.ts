@@ -35,35 +35,23 @@ export function createContext(parts: ApiServices & Partial<RequestState>): Conte
   };
 }
 
-export async function createMenuContext(
-  { headers, resHeaders }: RequestContextOptions,
-  services: ApiServices = sharedServices(),
-): Promise<Context> {
-  return createContext({
-    ...services,
-    resHeaders,
-    customerId: customerSession(headers, resHeaders),
-  });
-}
+/** A site's context factory: the process's services and the session `read` finds in the request. */
+const siteContext =
+  (read: (request: RequestContextOptions, services: ApiServices) => Partial<RequestState>) =>
+  async (
+    request: RequestContextOptions,
+    services: ApiServices = sharedServices(),
+  ): Promise<Context> =>
+    createContext({ ...services, resHeaders: request.resHeaders, ...read(request, services) });
 
-export async function createDriverContext(
-  { headers, resHeaders }: RequestContextOptions,
-  services: ApiServices = sharedServices(),
-): Promise<Context> {
-  return createContext({
-    ...services,
-    resHeaders,
-    driver: staffSession(headers, STAFF_SITES.driver, services.config.sessionSecret),
-  });
-}
+export const createMenuContext = siteContext(({ headers, resHeaders }) => ({
+  customerId: customerSession(headers, resHeaders),
+}));
 
-export async function createRestaurantContext(
-  { headers, resHeaders }: RequestContextOptions,
-  services: ApiServices = sharedServices(),
-): Promise<Context> {
-  return createContext({
-    ...services,
-    resHeaders,
-    restaurantStaff: staffSession(headers, STAFF_SITES.restaurant, services.config.sessionSecret),
-  });
-}
+export const createDriverContext = siteContext(({ headers }, { config }) => ({
+  driver: staffSession(headers, STAFF_SITES.driver, config.sessionSecret),
+}));
+
+export const createRestaurantContext = siteContext(({ headers }, { config }) => ({
+  restaurantStaff: staffSession(headers, STAFF_SITES.restaurant, config.sessionSecret),
+}));
