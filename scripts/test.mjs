@@ -22,6 +22,7 @@ const vitest = (pkg, ...files) => ({ kind: 'vitest', cwd: join(root, pkg), files
 const SITES = ['menu', 'driver', 'restaurant'];
 const SUITES = {
   unit: vitest('packages/common'),
+  accounts: vitest('packages/accounts'),
   payments: vitest('apps/payments'),
   workflows: vitest('packages/workflows'),
   worker: vitest('apps/worker'),
@@ -33,7 +34,7 @@ const SUITES = {
   scaffold: vitest('packages/testing', 'scaffold/npm-scaffold.test.ts'),
 };
 const GROUPS = {
-  default: ['unit', 'payments', 'workflows', 'worker', 'api', 'e2e'],
+  default: ['unit', 'accounts', 'payments', 'workflows', 'worker', 'api', 'e2e'],
   proofs: ['crash', 'faults', 'hostile'],
 };
 

@@ -1,0 +1,1 @@
+export { openAccountsDatabase, type AccountsDatabase } from './database';
