@@ -5,6 +5,12 @@
 export function siteConfig() {
   return {
     reactStrictMode: true,
-    transpilePackages: ['@delivery/api', '@delivery/common', '@delivery/ui', '@delivery/workflows'],
+    transpilePackages: [
+      '@delivery/accounts',
+      '@delivery/api',
+      '@delivery/common',
+      '@delivery/ui',
+      '@delivery/workflows',
+    ],
   };
 }
