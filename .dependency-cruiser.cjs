@@ -62,6 +62,13 @@ module.exports = {
       },
     },
     {
+      name: 'accounts-know-only-common',
+      comment: 'The accounts database is a store the API and the worker use: it knows only common.',
+      severity: 'error',
+      from: { path: '^packages/accounts/' },
+      to: { path: '^(apps|packages|tooling)/', pathNot: '^packages/(accounts|common)/' },
+    },
+    {
       name: 'api-knows-no-workers-sites-or-ui',
       severity: 'error',
       from: { path: '^packages/api/src/' },
@@ -88,7 +95,11 @@ module.exports = {
       severity: 'error',
       from: { path: '^apps/(menu|driver|restaurant)/' },
       to: {
-        path: ['^packages/(workflows|activities|harness|testing)/', '^apps/', '@temporalio/'],
+        path: [
+          '^packages/(workflows|activities|harness|testing|accounts)/',
+          '^apps/',
+          '@temporalio/',
+        ],
         pathNot: '^apps/(menu|driver|restaurant)/',
       },
     },

@@ -3,12 +3,13 @@
 // three sites, with prefixed logs and a progress line for each slow step. Ctrl-C stops everything.
 // Runs the apps directly (not through a package manager), so `npm run dev` and `pnpm dev` behave
 // the same and a stop prints no package-manager errors.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { startDevServer } from './temporal.mjs';
+import { devPushEnv } from './vapid-keys.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SITES = {
@@ -31,6 +32,19 @@ const APPS = {
 };
 
 const step = (line) => console.log(`[dev] ${line}`);
+
+/** Demo staff accounts are for local runs only: their password is in DESIGN.md. */
+const DEMO_ACCOUNTS = process.env.NODE_ENV !== 'production';
+
+/** Adds the demo accounts to the accounts database, if missing (`pnpm accounts seed-demo`). */
+function seedDemoAccounts() {
+  const seeded = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'packages/accounts/src/cli.ts'), 'seed-demo'],
+    { cwd: root, env: process.env, encoding: 'utf8' },
+  );
+  if (seeded.status !== 0) throw new Error(`seeding the demo accounts failed: ${seeded.stderr}`);
+}
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
 function prefixed(name, stream) {
@@ -38,13 +52,17 @@ function prefixed(name, stream) {
   createInterface({ input: stream }).on('line', (line) => console.log(`${prefix} | ${line}`));
 }
 
-function startApp(name) {
+function startApp(name, appEnv = {}) {
   const [command, args] = APPS[name];
   const child = spawn(command, args, {
     cwd: join(root, 'apps', name),
     stdio: ['ignore', 'pipe', 'pipe'],
     // Piped output is not a terminal: keep colours when ours is one, none when it is not.
-    env: { ...process.env, ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : { NO_COLOR: '1' }) },
+    env: {
+      ...process.env,
+      ...appEnv,
+      ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : { NO_COLOR: '1' }),
+    },
   });
   prefixed(name, child.stdout);
   prefixed(name, child.stderr);
@@ -77,6 +95,12 @@ async function compileSites() {
       `  Restaurant         ${SITES.restaurant}`,
       `  Driver             ${SITES.driver}`,
       '  Temporal UI        http://localhost:8233',
+      ...(DEMO_ACCOUNTS
+        ? [
+            '  Demo staff (password delivery-demo): drivers dana@example.com, sam@example.com;',
+            '    restaurant kitchen@example.com. `pnpm accounts add` adds your own.',
+          ]
+        : []),
       '  Ctrl-C stops everything.',
       '',
     ].join('\n'),
@@ -85,10 +109,14 @@ async function compileSites() {
 
 async function main() {
   const started = Date.now();
+  // Every site and the worker share one accounts database (staff, sessions, throttling).
+  process.env.ACCOUNTS_DB_PATH ||= join(root, '.data', 'accounts.sqlite');
+  if (DEMO_ACCOUNTS) seedDemoAccounts();
   step('starting Temporal (the first run fetches the CLI, a few seconds)…');
   const { child: temporal } = await startDevServer({ db: join(root, '.temporal', 'dev.db') });
   step(`Temporal ready in ${seconds(started)}; starting the payment sandbox, worker and sites`);
-  const children = Object.keys(APPS).map(startApp);
+  const pushEnv = devPushEnv(join(root, '.data', 'vapid.json'));
+  const children = Object.keys(APPS).map((name) => startApp(name, pushEnv[name]));
   if (temporal) children.push(temporal);
   void compileSites();
 

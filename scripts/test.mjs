@@ -2,7 +2,7 @@
 // Runs the test suites against a real Temporal dev server started for the run, and prints
 // one `N passed, N failed` line per suite and for the whole run.
 //
-//   node scripts/test.mjs             the everyday suites (unit, payments, workflows, worker, api, e2e)
+//   node scripts/test.mjs             the everyday suites (unit, accounts, payments, workflows, worker, api, push, e2e)
 //   node scripts/test.mjs proofs      the crash, fault and hostile-input suites
 //   node scripts/test.mjs scaffold    the npm scaffold (a copy of the tree as Temporal's samples are made)
 //   node scripts/test.mjs api e2e     any suites by name
@@ -17,6 +17,13 @@ import { findCli, findOnPath, portAnswers, startDevServer } from './temporal.mjs
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The test run's Temporal ports, from the harness's port plan (the suites read it too). */
 const TEST_PORTS = JSON.parse(readFileSync(join(root, 'packages/harness/ports.json'), 'utf8')).test;
+/**
+ * A made-up value for each secret the servers read, in the sites' build environment as a real
+ * deployment's secrets would be: the e2e suite searches what browsers are sent for each of them.
+ */
+const SECRET_CANARIES = JSON.parse(
+  readFileSync(join(root, 'packages/harness/secret-canaries.json'), 'utf8'),
+);
 
 const vitest = (pkg, ...files) => ({ kind: 'vitest', cwd: join(root, pkg), files });
 const SITES = ['menu', 'driver', 'restaurant'];
@@ -31,10 +38,11 @@ const SUITES = {
   crash: vitest('packages/testing', 'proofs/crash.test.ts'),
   faults: vitest('packages/testing', 'proofs/faults.test.ts'),
   hostile: { ...vitest('packages/testing', 'proofs/hostile.test.ts'), needsBuild: true },
+  push: vitest('packages/testing', 'push/web-push.test.ts'),
   scaffold: vitest('packages/testing', 'scaffold/npm-scaffold.test.ts'),
 };
 const GROUPS = {
-  default: ['unit', 'accounts', 'payments', 'workflows', 'worker', 'api', 'e2e'],
+  default: ['unit', 'accounts', 'payments', 'workflows', 'worker', 'api', 'push', 'e2e'],
   proofs: ['crash', 'faults', 'hostile'],
 };
 
@@ -79,10 +87,17 @@ function buildSites() {
         join(root, 'node_modules/.bin/turbo'),
         ['run', 'build', ...SITES.map((site) => `--filter=@delivery/${site}`)],
         root,
+        SECRET_CANARIES,
       )
     : SITES.reduce(
         (status, site) =>
-          status || run(process.execPath, [nextBin(site), 'build'], join(root, 'apps', site)),
+          status ||
+          run(
+            process.execPath,
+            [nextBin(site), 'build'],
+            join(root, 'apps', site),
+            SECRET_CANARIES,
+          ),
         0,
       );
   return built;
@@ -119,6 +134,7 @@ function runPlaywright(suite, reportFile) {
   const cli = createRequire(join(suite.cwd, 'package.json')).resolve('@playwright/test/cli');
   const status = run(process.execPath, [cli, 'test', '--reporter=list,json'], suite.cwd, {
     PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile,
+    BUILT_WITH_SECRET_CANARIES: '1',
   });
   const counts = readCounts(reportFile, (r) => ({
     passed: r.stats.expected + r.stats.flaky,

@@ -1,3 +1,5 @@
+import { securityHeaderRules } from './security-headers.mjs';
+
 /**
  * The Next.js settings every site shares. The workspace packages export TypeScript source, so
  * Next compiles them.
@@ -12,5 +14,6 @@ export function siteConfig() {
       '@delivery/ui',
       '@delivery/workflows',
     ],
+    headers: async () => securityHeaderRules(),
   };
 }

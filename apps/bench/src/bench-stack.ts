@@ -1,6 +1,12 @@
 import type { ManagedProcess } from '@delivery/harness/managed-process';
 import { startStack } from '@delivery/harness/stack';
-import { BENCH_PORTS, ORDER_TASK_QUEUE, QUIET_WINDOW_MS, SESSION_SECRET } from './config';
+import {
+  BENCH_DRIVER_ACCOUNTS,
+  BENCH_PORTS,
+  ORDER_TASK_QUEUE,
+  QUIET_WINDOW_MS,
+  SESSION_SECRET,
+} from './config';
 import { progress } from './progress';
 import { ensureSitesBuilt } from './site-builds';
 
@@ -19,6 +25,9 @@ const SITE_ENV = {
   ORDER_DELIVERY_WINDOW_MS: String(QUIET_WINDOW_MS),
   ORDER_RATING_DELAY_MS: String(QUIET_WINDOW_MS),
   SESSION_SECRET,
+  // One bench customer starts hundreds of orders a minute, all from this machine's address.
+  ORDER_RATE_LIMIT: '1000000',
+  ORDER_RATE_LIMIT_PER_ADDRESS: '1000000',
 };
 
 /**
@@ -34,6 +43,7 @@ export async function startBenchStack(signal: AbortSignal) {
     temporal: { port: BENCH_PORTS.temporal, metricsPort: BENCH_PORTS.temporalMetrics },
     payments: { sandbox: { port: BENCH_PORTS.payments, env: NO_FAULTS } },
     worker: { env: NO_FAULTS },
+    staff: BENCH_DRIVER_ACCOUNTS,
     sites: {
       menu: { port: BENCH_PORTS.menu, env: SITE_ENV },
       driver: { port: BENCH_PORTS.driver, env: SITE_ENV },

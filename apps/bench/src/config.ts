@@ -11,7 +11,7 @@ export const DRIVER_URL = localUrl(BENCH_PORTS.driver);
 export const ORDER_TASK_QUEUE = 'bench-orders';
 export const BASELINE_TASK_QUEUE = 'bench-baseline';
 
-/** Signs the bench drivers' sessions, in the sites and in the API the bench calls itself. */
+/** Signs the bench's customer and driver sessions, in the sites and in the API it calls itself. */
 export const SESSION_SECRET = 'bench-only-session-secret-of-enough-length';
 
 /** Long enough that no order times out, is refunded or asks for a rating during the run. */
@@ -36,3 +36,25 @@ export const SAMPLES = {
   pageCounts: [0, 1, 10],
   pageWindowMs: 30_000,
 } as const;
+
+/** A bench driver's account: the bench stack seeds them with the demo password. */
+const benchDriver = (label: string) => ({
+  email: `bench-${label}@example.com`,
+  name: `Bench driver ${label}`,
+  role: 'driver' as const,
+});
+
+/** The board's and the live page's drivers, and one per pair at each throughput level. */
+export const BENCH_DRIVERS = {
+  board: benchDriver('board'),
+  live: benchDriver('live'),
+  throughput: (concurrency: number, pair: number) => benchDriver(`${concurrency}-${pair}`),
+};
+
+export const BENCH_DRIVER_ACCOUNTS = [
+  BENCH_DRIVERS.board,
+  BENCH_DRIVERS.live,
+  ...SAMPLES.throughputConcurrency.flatMap((concurrency) =>
+    Array.from({ length: concurrency }, (_, i) => BENCH_DRIVERS.throughput(concurrency, i + 1)),
+  ),
+];

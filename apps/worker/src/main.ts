@@ -5,6 +5,7 @@ import { paymentsUrl, readNumber, readRate, taskQueue } from '@delivery/common/e
 import { temporalConnectConfig } from '@delivery/common/temporal-connection';
 import { connectWithin } from './connect';
 import { createOrderWorker } from './order-worker';
+import { webPushSettings } from './push-settings';
 
 const DEFAULT_NOTIFICATIONS_DB = fileURLToPath(
   new URL('../.data/notifications.sqlite', import.meta.url),
@@ -13,6 +14,7 @@ const DEFAULT_NOTIFICATIONS_DB = fileURLToPath(
 async function main(): Promise<void> {
   const notificationsDbPath = process.env.NOTIFICATIONS_DB_PATH || DEFAULT_NOTIFICATIONS_DB;
   mkdirSync(dirname(notificationsDbPath), { recursive: true });
+  const webPush = webPushSettings(process.env);
   const { connectionOptions, namespace } = temporalConnectConfig();
   const connection = await connectWithin(
     connectionOptions,
@@ -23,13 +25,17 @@ async function main(): Promise<void> {
     namespace,
     taskQueue: taskQueue(),
     paymentsUrl: paymentsUrl(),
-    notificationFailureRate: readRate('NOTIFICATION_FAILURE_RATE'),
-    notificationsDbPath,
+    notifications: {
+      failureRate: readRate('NOTIFICATION_FAILURE_RATE'),
+      notificationsDbPath,
+      webPush,
+    },
     maxCachedWorkflows: readNumber('WORKER_MAX_CACHED_WORKFLOWS', 1_000),
   });
   console.log(
     `[worker] polling task queue "${taskQueue()}" on ${connectionOptions.address} ` +
-      `(namespace ${namespace}); payments at ${paymentsUrl()}`,
+      `(namespace ${namespace}); payments at ${paymentsUrl()}; ` +
+      `Web Push ${webPush ? 'on' : 'off (no VAPID keys)'}`,
   );
   // SIGINT and SIGTERM make run() resolve after a graceful shutdown.
   try {

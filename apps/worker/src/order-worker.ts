@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import {
-  RecordingChannel,
-  SentNotifications,
   createActivities,
   createPaymentsClient,
+  openNotificationChannels,
+  type NotificationSettings,
 } from '@delivery/activities';
 
 export interface OrderWorkerOptions {
@@ -12,9 +12,7 @@ export interface OrderWorkerOptions {
   namespace: string;
   taskQueue: string;
   paymentsUrl: string;
-  notificationFailureRate: number;
-  /** The durable record of sent notifications, shared by the workers of one machine. */
-  notificationsDbPath: string;
+  notifications: NotificationSettings;
   /** Workflows kept in memory between tasks; each open order costs about 1.4 MiB cached. */
   maxCachedWorkflows: number;
 }
@@ -30,10 +28,7 @@ export function createOrderWorker(options: OrderWorkerOptions): Promise<Worker> 
     workflowsPath,
     activities: createActivities({
       payments: createPaymentsClient(options.paymentsUrl),
-      notifications: new RecordingChannel({
-        failureRate: options.notificationFailureRate,
-        sent: new SentNotifications(options.notificationsDbPath),
-      }),
+      notifications: openNotificationChannels(options.notifications),
     }),
     maxCachedWorkflows: options.maxCachedWorkflows,
     // In-flight activities get this long to finish on shutdown; the rest are retried elsewhere.

@@ -127,13 +127,16 @@ export function createActivities({ payments, notifications }: ActivityDependenci
       }),
 
     async sendPushNotification(request: NotificationRequest): Promise<void> {
-      await notifications.send({
-        id: request.idempotencyKey,
-        customerId: request.customerId,
-        orderId: request.orderId,
-        event: request.event,
-        message: request.message,
-      });
+      await notifications.send(
+        {
+          id: request.idempotencyKey,
+          customerId: request.customerId,
+          orderId: request.orderId,
+          event: request.event,
+          message: request.message,
+        },
+        Context.current().cancellationSignal,
+      );
     },
   };
 }

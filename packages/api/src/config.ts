@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import type { OrderWindows } from '@delivery/common';
+import { accountsDatabasePath } from '@delivery/accounts';
 import { temporalConnectConfig } from '@delivery/common/temporal-connection';
 import type { ChangeFeedOptions } from './live/change-feed';
+import type { OrderRateLimits } from './order-rate-limit';
+import { sessionSecret } from './session/secret';
 import type { TemporalAccessOptions } from './temporal/access';
 
 /** Every setting the API uses, read and checked once (the only module that reads the environment). */
@@ -17,11 +20,20 @@ export interface ApiConfig {
   orderWindows: Partial<OrderWindows>;
   /** Signs staff sessions and page cursors (SESSION_SECRET). */
   sessionSecret: string;
+  /** The accounts database shared by every site and the worker (ACCOUNTS_DB_PATH). */
+  accountsDbPath: string;
+  /** How many orders may be placed per minute (ORDER_RATE_LIMIT, ORDER_RATE_LIMIT_PER_ADDRESS). */
+  orderRateLimit: OrderRateLimits;
   /**
-   * With DRIVER_PASSCODE set, drivers and the restaurant's staff must know it to sign in; without,
-   * anyone may (a demo).
+   * Origins besides the site's own whose pages may call the API (ALLOWED_ORIGINS, comma-separated),
+   * for a deployment whose proxy hides the public host from the site.
    */
-  staffPasscode: string | null;
+  allowedOrigins: string[];
+  /**
+   * The VAPID public key browsers subscribe with (VAPID_PUBLIC_KEY, the worker's pair), served to
+   * pages at run time; `null` turns the menu's notifications offer off.
+   */
+  pushPublicKey: string | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -33,6 +45,19 @@ function milliseconds(least: 0 | 1) {
       : 'must be a whole number of milliseconds above 0';
   return z.coerce.number({ error }).int({ error }).min(least, { error });
 }
+
+const ordersPerMinute = { error: 'must be a whole number of orders per minute above 0' };
+const perMinute = z.coerce.number(ordersPerMinute).int(ordersPerMinute).min(1, ordersPerMinute);
+
+const isOrigin = (text: string) => URL.canParse(text) && new URL(text).origin === text;
+const originsError = { error: 'must be origins like https://shop.example.com, comma-separated' };
+const origins = z
+  .string()
+  .transform((list) => list.split(',').map((origin) => origin.trim()))
+  .pipe(z.array(z.string().refine(isOrigin, originsError)));
+
+/** An uncompressed P-256 point: 65 bytes, 87 base64url characters. */
+const vapidKey = { error: 'must be a VAPID public key (npx web-push generate-vapid-keys)' };
 
 const settingsSchema = z.object({
   TASK_QUEUE: z.string().default('orders'),
@@ -48,22 +73,11 @@ const settingsSchema = z.object({
   ORDER_RATING_DELAY_MS: milliseconds(0).optional(),
   ORDER_RATING_WINDOW_MS: milliseconds(1).optional(),
   SESSION_SECRET: z.string().optional(),
-  DRIVER_PASSCODE: z.string().optional(),
+  ORDER_RATE_LIMIT: perMinute.default(10),
+  ORDER_RATE_LIMIT_PER_ADDRESS: perMinute.default(60),
+  ALLOWED_ORIGINS: origins.default([]),
+  VAPID_PUBLIC_KEY: z.base64url(vapidKey).length(87, vapidKey).optional(),
 });
-
-const DEV_SECRET = 'durable-delivery-dev-secret-change-me';
-let warnedOfDevSecret = false;
-
-function sessionSecret(configured: string | undefined): string {
-  if (configured) return configured;
-  if (!warnedOfDevSecret) {
-    warnedOfDevSecret = true;
-    console.warn(
-      '[api] SESSION_SECRET is not set: staff sessions are signed with a public dev secret.',
-    );
-  }
-  return DEV_SECRET;
-}
 
 const definedOnly = <T extends object>(values: T): Partial<T> =>
   Object.fromEntries(
@@ -93,7 +107,13 @@ export function configFromEnv(env: Env = process.env): ApiConfig {
       `Temporal's connection settings: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  if (!parsed.success || !connection) {
+  let accountsDbPath;
+  try {
+    accountsDbPath = accountsDatabasePath(variables);
+  } catch (error) {
+    problems.push(error instanceof Error ? error.message : String(error));
+  }
+  if (!parsed.success || !connection || !accountsDbPath) {
     throw new Error(`The API's settings are not valid:\n  ${problems.join('\n  ')}`);
   }
   const settings = parsed.data;
@@ -115,7 +135,13 @@ export function configFromEnv(env: Env = process.env): ApiConfig {
       ratingWindowMs: settings.ORDER_RATING_WINDOW_MS,
     }),
     sessionSecret: sessionSecret(settings.SESSION_SECRET),
-    staffPasscode: settings.DRIVER_PASSCODE ?? null,
+    accountsDbPath,
+    orderRateLimit: {
+      perCustomer: settings.ORDER_RATE_LIMIT,
+      perAddress: settings.ORDER_RATE_LIMIT_PER_ADDRESS,
+    },
+    allowedOrigins: settings.ALLOWED_ORIGINS,
+    pushPublicKey: settings.VAPID_PUBLIC_KEY ?? null,
   };
 }
 

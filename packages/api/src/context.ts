@@ -1,4 +1,5 @@
 import type { Driver, Staff } from '@delivery/common';
+import { clientAddressOf } from './client-address';
 import { sharedServices, type ApiServices } from './services';
 import { customerSession } from './session/customer';
 import { staffSession } from './session/staff';
@@ -6,10 +7,16 @@ import { STAFF_SITES } from './session/staff-sites';
 
 /** What one request knows besides the process's services. */
 interface RequestState {
+  /** Headers of the request, for the session cookies. */
+  headers: Headers;
   /** Headers of the response, for the session cookies. */
   resHeaders: Headers;
-  /** The menu's anonymous customer; `null` on the staff sites or when the cookie was not ours. */
+  /** Whether the request came over HTTPS, so the cookies set are `Secure`. */
+  secure: boolean;
+  /** The menu's anonymous customer (a new one when the request had no valid cookie); `null` on the staff sites. */
   customerId: string | null;
+  /** Where the request came from, for limits per address; `null` when not over HTTP. */
+  clientAddress: string | null;
   /** The signed-in driver on the driver site, or `null`. */
   driver: Driver | null;
   /** The restaurant's signed-in staff member on the restaurant site, or `null`. */
@@ -22,13 +29,18 @@ export interface Context extends ApiServices, RequestState {}
 export interface RequestContextOptions {
   headers: Headers;
   resHeaders: Headers;
+  /** Served over HTTPS, so cookies set are `Secure`. */
+  secure?: boolean;
 }
 
 /** A context from services and explicit parts, e.g. a test's customer, driver or kitchen. */
 export function createContext(parts: ApiServices & Partial<RequestState>): Context {
   return {
+    headers: new Headers(),
     resHeaders: new Headers(),
+    secure: false,
     customerId: null,
+    clientAddress: null,
     driver: null,
     restaurantStaff: null,
     ...parts,
@@ -42,16 +54,27 @@ const siteContext =
     request: RequestContextOptions,
     services: ApiServices = sharedServices(),
   ): Promise<Context> =>
-    createContext({ ...services, resHeaders: request.resHeaders, ...read(request, services) });
+    createContext({
+      ...services,
+      headers: request.headers,
+      resHeaders: request.resHeaders,
+      secure: request.secure ?? false,
+      ...read(request, services),
+    });
 
-export const createMenuContext = siteContext(({ headers, resHeaders }) => ({
-  customerId: customerSession(headers, resHeaders),
+export const createMenuContext = siteContext(
+  ({ headers, resHeaders, secure = false }, { config }) => ({
+    customerId: customerSession(headers, resHeaders, { secret: config.sessionSecret, secure }),
+    clientAddress: clientAddressOf(headers),
+  }),
+);
+
+export const createDriverContext = siteContext(({ headers }, services) => ({
+  driver: staffSession(headers, STAFF_SITES.driver, services),
+  clientAddress: clientAddressOf(headers),
 }));
 
-export const createDriverContext = siteContext(({ headers }, { config }) => ({
-  driver: staffSession(headers, STAFF_SITES.driver, config.sessionSecret),
-}));
-
-export const createRestaurantContext = siteContext(({ headers }, { config }) => ({
-  restaurantStaff: staffSession(headers, STAFF_SITES.restaurant, config.sessionSecret),
+export const createRestaurantContext = siteContext(({ headers }, services) => ({
+  restaurantStaff: staffSession(headers, STAFF_SITES.restaurant, services),
+  clientAddress: clientAddressOf(headers),
 }));

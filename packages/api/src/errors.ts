@@ -1,10 +1,12 @@
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { z } from 'zod';
+import { SignInThrottledError, WrongCredentialsError, WrongSiteError } from '@delivery/accounts';
 import { UnknownProductError } from '@delivery/common';
 import { OrderNotAnsweringError } from '@delivery/workflows/client';
 import { REFUSAL_TYPES, orderIdOf, type RefusalType } from '@delivery/workflows/contract';
-import { InvalidCursorError, WrongPasscodeError } from './session/errors';
+import { TooManyOrdersError } from './order-rate-limit';
+import { InvalidCursorError } from './session/errors';
 import {
   ActionRefusedError,
   OrderIdTakenError,
@@ -23,7 +25,10 @@ const DOMAIN_CODES: [new (...args: never[]) => Error, TRPC_ERROR_CODE_KEY][] = [
   [OrderIdTakenError, 'CONFLICT'],
   [UnknownProductError, 'BAD_REQUEST'],
   [InvalidCursorError, 'BAD_REQUEST'],
-  [WrongPasscodeError, 'UNAUTHORIZED'],
+  [WrongCredentialsError, 'UNAUTHORIZED'],
+  [WrongSiteError, 'FORBIDDEN'],
+  [SignInThrottledError, 'TOO_MANY_REQUESTS'],
+  [TooManyOrdersError, 'TOO_MANY_REQUESTS'],
 ];
 
 const REFUSAL_CODES: Record<RefusalType, TRPC_ERROR_CODE_KEY> = {

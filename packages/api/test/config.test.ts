@@ -3,7 +3,11 @@ import { configFromEnv } from '../src';
 
 describe('configFromEnv', () => {
   it('fills in the defaults, and counts an empty variable as unset', () => {
-    const config = configFromEnv({ SESSION_SECRET: 'secret', LIVE_POLL_MS: '' });
+    const config = configFromEnv({
+      SESSION_SECRET: 'secret',
+      LIVE_POLL_MS: '',
+      ACCOUNTS_DB_PATH: '/var/lib/delivery/accounts.sqlite',
+    });
     expect(config).toMatchObject({
       taskQueue: 'orders',
       temporal: {
@@ -14,7 +18,7 @@ describe('configFromEnv', () => {
       live: { pollMs: 500, overlapMs: 3_000 },
       orderWindows: {},
       sessionSecret: 'secret',
-      staffPasscode: null,
+      accountsDbPath: '/var/lib/delivery/accounts.sqlite',
     });
   });
 
@@ -27,6 +31,7 @@ describe('configFromEnv', () => {
       ORDER_RATING_DELAY_MS: '0',
       ORDER_PICKUP_WINDOW_MS: '700',
       SESSION_SECRET: 'secret',
+      ACCOUNTS_DB_PATH: '/var/lib/delivery/accounts.sqlite',
     });
     expect(config.temporal.connection).toMatchObject({
       connectionOptions: { address: '10.0.0.1:7233' },
@@ -48,7 +53,46 @@ describe('configFromEnv', () => {
         "The API's settings are not valid:",
         '  TEMPORAL_RPC_TIMEOUT_MS="0" must be a whole number of milliseconds above 0',
         '  LIVE_POLL_MS="fast" must be a whole number of milliseconds above 0',
+        '  ACCOUNTS_DB_PATH is not set: give every site and the worker the path of the one ' +
+          'accounts database (`pnpm dev` uses .data/accounts.sqlite).',
       ].join('\n'),
+    );
+  });
+});
+
+describe('ALLOWED_ORIGINS', () => {
+  const env = { SESSION_SECRET: 's', ACCOUNTS_DB_PATH: '/tmp/accounts.sqlite' };
+
+  it('is a comma-separated list of origins, none by default', () => {
+    expect(configFromEnv(env).allowedOrigins).toEqual([]);
+    expect(
+      configFromEnv({ ...env, ALLOWED_ORIGINS: 'https://shop.example.com, http://localhost:8080' })
+        .allowedOrigins,
+    ).toEqual(['https://shop.example.com', 'http://localhost:8080']);
+  });
+
+  it('refuses anything that is not an origin', () => {
+    for (const bad of ['shop.example.com', 'https://shop.example.com/', 'https://a.example/x'])
+      expect(() => configFromEnv({ ...env, ALLOWED_ORIGINS: bad })).toThrow(
+        /ALLOWED_ORIGINS=.* must be origins like https:\/\/shop.example.com/,
+      );
+  });
+});
+
+describe('ORDER_RATE_LIMIT and ORDER_RATE_LIMIT_PER_ADDRESS', () => {
+  const env = { SESSION_SECRET: 's', ACCOUNTS_DB_PATH: '/tmp/accounts.sqlite' };
+
+  it('default to more orders a minute than a real customer places', () => {
+    expect(configFromEnv(env).orderRateLimit).toEqual({ perCustomer: 10, perAddress: 60 });
+    expect(
+      configFromEnv({ ...env, ORDER_RATE_LIMIT: '3', ORDER_RATE_LIMIT_PER_ADDRESS: '500' })
+        .orderRateLimit,
+    ).toEqual({ perCustomer: 3, perAddress: 500 });
+  });
+
+  it('refuses a limit that is not a whole number above 0', () => {
+    expect(() => configFromEnv({ ...env, ORDER_RATE_LIMIT: '0' })).toThrow(
+      'ORDER_RATE_LIMIT="0" must be a whole number of orders per minute above 0',
     );
   });
 });

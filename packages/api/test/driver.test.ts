@@ -92,7 +92,7 @@ describe('pickUp and deliver', () => {
     const pickedUp = await dana.board.pickUp({ orderId });
     expect(pickedUp).toMatchObject({
       state: 'Picked up',
-      driver: { id: 'dana-lee', name: 'Dana Lee' },
+      driver: { id: dana.id, name: 'Dana Lee' },
     });
     expect((await dana.board.deliver({ orderId })).state).toBe('Delivered');
     await expectError(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CATALOG } from '@delivery/common';
+import { SIGN_IN_LIMITS } from '@delivery/accounts';
+import { CATALOG, DEMO_PASSWORD } from '@delivery/common';
 import {
   CUSTOMER_COOKIE,
   DRIVER_COOKIE,
@@ -8,53 +9,17 @@ import {
   createDriverContext,
   createMenuContext,
   createRestaurantContext,
-  createRouteHandler,
   driverRouter,
   menuRouter,
   restaurantRouter,
-  type ApiServices,
-  type Context,
-  type RequestContextOptions,
 } from '../src';
 import { dishes } from './support/actors';
-import { services } from './support/services';
+import { json, query, site } from './support/http-site';
 import { waitFor } from './support/wait';
-
-type Router = typeof menuRouter | typeof driverRouter | typeof restaurantRouter;
-type SiteContext = (options: RequestContextOptions, services: ApiServices) => Promise<Context>;
-
-/** A site's route handler as its Next route mounts it: `/api/trpc` over fetch, plain JSON. */
-function site(router: Router, createContext: SiteContext) {
-  const handler = createRouteHandler({
-    endpoint: '/api/trpc',
-    router,
-    createContext: (options) => createContext(options, services),
-  });
-  return async (path: string, init: RequestInit & { cookie?: string } = {}) => {
-    const headers = new Headers(init.headers);
-    if (init.cookie) headers.set('cookie', init.cookie);
-    if (init.body) headers.set('content-type', 'application/json');
-    const response = await handler(
-      new Request(`http://localhost/api/trpc/${path}`, { ...init, headers }),
-    );
-    const setCookies = response.headers.getSetCookie();
-    return { response, setCookies, cookie: setCookies[0]?.split(';')[0] };
-  };
-}
 
 const menu = site(menuRouter, createMenuContext);
 const driverSite = site(driverRouter, createDriverContext);
 const restaurantSite = site(restaurantRouter, createRestaurantContext);
-/** A tRPC response body: plain JSON, no transformer. */
-interface Body {
-  result: { data: unknown };
-  error: {
-    message: string;
-    data: { code: string; zodError: { fieldErrors: Record<string, string[]> } | null };
-  };
-}
-const json = (response: Response) => response.json() as Promise<Body>;
-const query = (input: unknown) => `?input=${encodeURIComponent(JSON.stringify(input))}`;
 
 describe('menu site over HTTP', () => {
   it('serves products as plain JSON and gives a new visitor an anonymous session cookie', async () => {
@@ -64,7 +29,7 @@ describe('menu site over HTTP', () => {
     expect(setCookies).toHaveLength(1);
     expect(setCookies[0]).toMatch(
       new RegExp(
-        `^${CUSTOMER_COOKIE}=[0-9a-f-]{36}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax$`,
+        `^${CUSTOMER_COOKIE}=[0-9a-f-]{36}\\.[\\w-]+; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax$`,
       ),
     );
   });
@@ -106,12 +71,13 @@ describe('menu site over HTTP', () => {
     expect(error.data.zodError?.fieldErrors.orderId).toEqual(['The order id must be a UUID.']);
   });
 
-  it('refuses a customer cookie it did not issue, and issues a valid one', async () => {
+  it('serves a cookie it did not sign as a new customer, with a cookie of their own', async () => {
     const { response, setCookies } = await menu('myOrders', {
       cookie: `${CUSTOMER_COOKIE}=' OR 1=1`,
     });
-    expect(response.status).toBe(401);
-    expect(setCookies[0]).toMatch(new RegExp(`^${CUSTOMER_COOKIE}=[0-9a-f-]{36};`));
+    expect(response.status).toBe(200);
+    expect((await json(response)).result.data).toEqual([]);
+    expect(setCookies[0]).toMatch(new RegExp(`^${CUSTOMER_COOKIE}=[0-9a-f-]{36}\\.`));
   });
 
   it('streams order updates as server-sent events', async () => {
@@ -142,20 +108,73 @@ describe('menu site over HTTP', () => {
   });
 });
 
+const signInBody = (email: string, password = DEMO_PASSWORD) => JSON.stringify({ email, password });
+
 describe('driver site over HTTP', () => {
-  it('signs a driver in with a cookie that later requests carry', async () => {
+  it('signs a driver in with an HttpOnly session cookie that later requests carry', async () => {
     const signIn = await driverSite('signIn', {
       method: 'POST',
-      body: JSON.stringify({ name: 'Dana Lee' }),
+      body: signInBody('Dana@Example.com'),
     });
     expect(signIn.response.status).toBe(200);
-    expect(signIn.cookie).toMatch(new RegExp(`^${DRIVER_COOKIE}=`));
+    expect(signIn.setCookies[0]).toMatch(
+      new RegExp(
+        `^${DRIVER_COOKIE}=[\\w-]+\\.[\\w-]+; Path=/; Max-Age=43(199|200); HttpOnly; SameSite=Lax$`,
+      ),
+    );
     const me = await driverSite('me', { cookie: signIn.cookie });
-    expect((await json(me.response)).result.data).toEqual({ id: 'dana-lee', name: 'Dana Lee' });
+    expect((await json(me.response)).result.data).toEqual({
+      id: expect.stringMatching(/^dana-[0-9a-f]{6}$/),
+      name: 'Dana',
+    });
     const board = await driverSite(`getOrders${query({ limit: 1 })}`, { cookie: signIn.cookie });
     expect(board.response.status).toBe(200);
     expect((await json(board.response)).result.data).toMatchObject({ orders: expect.any(Array) });
     expect((await driverSite('getOrders')).response.status).toBe(401);
+  });
+
+  it('marks the session cookie Secure when the site is served over HTTPS', async () => {
+    const direct = await driverSite('signIn', {
+      method: 'POST',
+      body: signInBody('sam@example.com'),
+      siteUrl: 'https://driver.example.com',
+    });
+    expect(direct.setCookies[0]).toMatch(/; Secure$/);
+    const proxied = await driverSite('signIn', {
+      method: 'POST',
+      body: signInBody('sam@example.com'),
+      headers: { 'x-forwarded-proto': 'https' },
+    });
+    expect(proxied.setCookies[0]).toMatch(/; Secure$/);
+    const signOut = await driverSite('signOut', {
+      method: 'POST',
+      cookie: proxied.cookie,
+      headers: { 'x-forwarded-proto': 'https', 'content-type': 'application/json' },
+    });
+    expect(signOut.setCookies[0]).toBe(
+      `${DRIVER_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax; Secure`,
+    );
+  });
+
+  it('answers a wrong password with 401 and no cookie, and repeated ones with 429 and Retry-After', async () => {
+    const attempt = () =>
+      driverSite('signIn', {
+        method: 'POST',
+        body: signInBody('sam@example.com', 'let-me-in'),
+        headers: { 'x-forwarded-for': '198.51.100.20' },
+      });
+    const refused = await attempt();
+    expect(refused.response.status).toBe(401);
+    expect(refused.setCookies).toEqual([]);
+    expect((await json(refused.response)).error.message).toBe('Wrong email or password.');
+    let throttled = refused;
+    for (let i = 0; i < SIGN_IN_LIMITS.perEmail.points && throttled.response.status !== 429; i++)
+      throttled = await attempt();
+    expect(throttled.response.status).toBe(429);
+    expect(Number(throttled.response.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await json(throttled.response)).error.message).toMatch(
+      /^Too many failed sign-ins\. Try again in \d+ minutes?\.$/,
+    );
   });
 });
 
@@ -163,11 +182,11 @@ describe('restaurant site over HTTP', () => {
   it('signs staff in with a cookie of its own, which the driver site does not take', async () => {
     const signIn = await restaurantSite('signIn', {
       method: 'POST',
-      body: JSON.stringify({ name: 'Kim Park' }),
+      body: signInBody('kitchen@example.com'),
     });
     expect(signIn.response.status).toBe(200);
     expect((await json(signIn.response)).result.data).toEqual({
-      staff: { id: 'kim-park', name: 'Kim Park' },
+      staff: { id: expect.stringMatching(/^kitchen-[0-9a-f]{6}$/), name: 'Kitchen' },
     });
     expect(signIn.cookie).toMatch(new RegExp(`^${RESTAURANT_COOKIE}=`));
     const tickets = await restaurantSite(`getTickets${query({ limit: 1 })}`, {

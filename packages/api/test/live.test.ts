@@ -38,7 +38,7 @@ describe('orderUpdates', () => {
     const pickedUp = await nextMatching(updates, (status) => status.state === 'Picked up', {
       what: 'pickup',
     });
-    expect(pickedUp.driver).toEqual({ id: 'dana', name: 'Dana' });
+    expect(pickedUp.driver).toEqual({ id: dana.id, name: 'Dana' });
     watcher.close();
     await updates.return?.();
   });
@@ -152,7 +152,7 @@ describe('boardUpdates', () => {
         what: 'picked-up row',
       },
     );
-    expect(taken.driverId).toBe('dana');
+    expect(taken.driverId).toBe(dana.id);
     expect(isOnBoard(taken, sam.id)).toBe(false);
     sam.close();
     await rows.return?.();

@@ -106,7 +106,7 @@ describe('acceptOrder and markReady', () => {
       state: 'Preparing',
       money: 'authorized',
       deadline: { kind: 'ready' },
-      restaurant: { answer: 'accepted', by: { id: 'kim-park', name: 'Kim Park' }, prepMinutes: 20 },
+      restaurant: { answer: 'accepted', by: { id: kim.id, name: 'Kim Park' }, prepMinutes: 20 },
     });
     expect((await alice.menu.getOrderStatus({ orderId })).restaurant).toEqual(accepted.restaurant);
 
@@ -157,7 +157,7 @@ describe('rejectOrder', () => {
     const rejected = await kim.tickets.rejectOrder({ orderId, reason: '  Out of ramen tonight. ' });
     expect(rejected).toMatchObject({
       state: 'Releasing hold',
-      restaurant: { answer: 'rejected', by: { id: 'kim-park' }, reason: 'Out of ramen tonight.' },
+      restaurant: { answer: 'rejected', by: { id: kim.id }, reason: 'Out of ramen tonight.' },
     });
     const ended = await waitForState(alice, orderId, 'Rejected');
     expect(ended).toMatchObject({

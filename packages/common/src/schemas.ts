@@ -55,16 +55,33 @@ export const driverSchema = z.strictObject({
   name: z.string().min(1).max(MAX_DRIVER_NAME_LENGTH),
 });
 
+export const MAX_EMAIL_LENGTH = 254;
+
+/** Emails are kept and compared lowercased: `Dana@Example.com` is dana@example.com's account. */
+export const emailSchema = z
+  .string({ error: 'Enter your email address.' })
+  .trim()
+  .toLowerCase()
+  .pipe(
+    z
+      .email({ error: 'Enter a valid email address.' })
+      .max(MAX_EMAIL_LENGTH, { error: `Emails are at most ${MAX_EMAIL_LENGTH} characters.` }),
+  );
+
+/** Long enough for any passphrase, short enough that hashing one costs what hashing any does. */
+export const MAX_PASSWORD_LENGTH = 256;
+
 export const signInSchema = z.strictObject({
-  name: z
-    .string()
-    .trim()
-    .min(1, { error: 'Enter your name.' })
-    .max(MAX_DRIVER_NAME_LENGTH, {
-      error: `Names are at most ${MAX_DRIVER_NAME_LENGTH} characters.`,
+  email: emailSchema,
+  password: z
+    .string({ error: 'Enter your password.' })
+    .min(1, { error: 'Enter your password.' })
+    .max(MAX_PASSWORD_LENGTH, {
+      error: `Passwords are at most ${MAX_PASSWORD_LENGTH} characters.`,
     }),
-  passcode: z.string().max(128).optional(),
 });
+
+export type SignInInput = z.input<typeof signInSchema>;
 
 export const MAX_PREP_MINUTES = 180;
 export const MAX_REJECT_REASON_LENGTH = 200;

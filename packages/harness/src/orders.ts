@@ -25,20 +25,24 @@ const TWO_PIZZAS_AND_A_RAMEN: OrderItem[] = [
 export interface NewOrder {
   taskQueue: string;
   orderId?: string;
+  /** Defaults to a new customer. */
+  customerId?: string;
   paymentMethod?: PaymentMethodId;
   windows?: Partial<OrderWindows>;
   items?: OrderItem[];
 }
 
 /**
- * Starts an `order` workflow for a new customer as the menu site does, through the contract's
- * start options: priced lines, memo and search attributes, so it shows on the board.
+ * Starts an `order` workflow (for a new customer unless `customerId` names one) as the menu site
+ * does, through the contract's start options: priced lines, memo and search attributes, so it
+ * shows on the board.
  */
 export function startOrder(
   client: Client,
   {
     taskQueue,
     orderId = randomUUID(),
+    customerId = randomUUID(),
     paymentMethod = 'pm_card_visa',
     windows,
     items = TWO_PIZZAS_AND_A_RAMEN,
@@ -46,7 +50,7 @@ export function startOrder(
 ): Promise<OrderHandle> {
   const input: OrderInput = {
     orderId,
-    customerId: randomUUID(),
+    customerId,
     ...priceItems(items),
     paymentMethod,
     windows,

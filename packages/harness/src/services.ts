@@ -9,7 +9,7 @@ import { temporalAddress } from './temporal-server';
 
 /* The product's own processes, as a test starts them: the payment sandbox, the worker, the sites. */
 
-const tempFile = (prefix: string, name: string): string =>
+export const tempFile = (prefix: string, name: string): string =>
   join(mkdtempSync(join(tmpdir(), prefix)), name);
 
 /** One of the repo's Node apps, named for its folder, run from its source. */
@@ -49,12 +49,15 @@ export function orderWorker(options: {
   paymentsUrl?: string;
   /** Defaults to TEMPORAL_ADDRESS: a suite that runs its own server passes that server's. */
   temporalAddress?: string;
+  /** The stack's accounts database; a new empty one by default. */
+  accountsDbPath?: string;
   env?: Record<string, string>;
 }): ManagedProcess {
   return nodeApp(
     'worker',
     {
       TEMPORAL_ADDRESS: options.temporalAddress ?? temporalAddress(),
+      ACCOUNTS_DB_PATH: options.accountsDbPath ?? tempFile('accounts-', 'accounts.sqlite'),
       TASK_QUEUE: options.taskQueue,
       PAYMENTS_URL: options.paymentsUrl ?? localUrl(PORTS.test.payments),
       // Kept across restarts of this worker, as a machine's disk would be.
@@ -77,6 +80,8 @@ export function nextSite(
     port: number;
     taskQueue: string;
     temporalAddress?: string;
+    /** The stack's accounts database, shared with the other sites and the worker. */
+    accountsDbPath: string;
     env?: Record<string, string>;
   },
 ): ManagedProcess {
@@ -94,6 +99,7 @@ export function nextSite(
     env: {
       TEMPORAL_ADDRESS: options.temporalAddress ?? temporalAddress(),
       TASK_QUEUE: options.taskQueue,
+      ACCOUNTS_DB_PATH: options.accountsDbPath,
       NODE_ENV: 'production',
       ...options.env,
     },

@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { ORDER_CLIENT_OPTIONS } from '@delivery/workflows/client';
+import { seededAccountsDatabase, type StaffMember } from './accounts';
 import type { ManagedProcess } from './managed-process';
 import { freePort, localUrl, portAnswers } from './ports';
 import { nextSite, orderWorker, paymentsService, type SiteName } from './services';
@@ -31,6 +32,11 @@ export interface StackOptions {
   sites?: Partial<Record<SiteName, SiteOptions>>;
   /** Defaults to a queue of the stack's own. */
   taskQueue?: string;
+  /**
+   * Staff accounts besides the demo ones (DESIGN.md), with the demo password, for suites that
+   * need many drivers.
+   */
+  staff?: StaffMember[];
   /** Aborting stops everything the stack started, while it starts or after. */
   signal?: AbortSignal;
   onStarting?: (process: ManagedProcess) => void;
@@ -46,6 +52,8 @@ export interface Stack<Options extends StackOptions> {
   /** The server the stack started: its own, or the test run's when none answered. */
   temporal: Options extends { temporal: object } ? ManagedProcess : ManagedProcess | null;
   taskQueue: string;
+  /** The accounts database the sites and the worker share: the demo accounts and `staff`. */
+  accountsDbPath: string;
   /** Reads an ended order from its result (ORDER_CLIENT_OPTIONS), as the API does. */
   client: Client;
   payments: Options extends { payments: infer P } ? Record<keyof P, Service> : object;
@@ -105,12 +113,14 @@ export async function startStack<Options extends StackOptions>(
     }
 
     const taskQueue = options.taskQueue ?? uniqueTaskQueue(options.name);
+    const accountsDbPath = await seededAccountsDatabase(options.staff);
     const worker = options.worker
       ? await launch(
           orderWorker({
             taskQueue,
             temporalAddress: address,
             paymentsUrl: Object.values(payments)[0]?.url,
+            accountsDbPath,
             env: options.worker.env,
           }),
         )
@@ -121,7 +131,13 @@ export async function startStack<Options extends StackOptions>(
       if (!siteOptions) continue;
       const { port, env } = siteOptions;
       const process = await launch(
-        nextSite(site as SiteName, { port, taskQueue, temporalAddress: address, env }),
+        nextSite(site as SiteName, {
+          port,
+          taskQueue,
+          temporalAddress: address,
+          accountsDbPath,
+          env,
+        }),
       );
       sites[site] = { process, url: localUrl(port) };
     }
@@ -137,6 +153,7 @@ export async function startStack<Options extends StackOptions>(
       temporalAddress: address,
       temporal,
       taskQueue,
+      accountsDbPath,
       client,
       payments,
       worker,

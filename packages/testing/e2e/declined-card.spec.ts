@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './csp-watch';
 import { customerPage, keepScreenshot, money, orderState, placeOrder } from './pages';
 
 test('a declined card shows the failure to the customer', async ({ browser }, testInfo) => {

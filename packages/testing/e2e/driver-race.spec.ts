@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './csp-watch';
 import {
   customerPage,
   keepScreenshot,
@@ -16,8 +17,8 @@ test('when two drivers race for one order, the first wins and the second is told
   await readyAtThePass(browser, orderId);
   await expect(orderState(customer)).toHaveText(/Ready for pickup/);
 
-  const dana = await signedInDriver(browser, 'Dana');
-  const sam = await signedInDriver(browser, 'Sam');
+  const dana = await signedInDriver(browser, 'dana@example.com');
+  const sam = await signedInDriver(browser, 'sam@example.com');
   // Sam's board is a moment behind (his live updates are held back), as a slow phone's would be,
   // so his tap reaches the order after Dana's has taken it.
   await sam.route('**/api/trpc/boardUpdates**', (route) => route.abort());

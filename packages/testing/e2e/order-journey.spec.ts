@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './csp-watch';
 import {
   acceptTicket,
   customerPage,
@@ -31,7 +32,7 @@ test('a customer orders, the kitchen accepts and readies it, a driver delivers i
   await expect(customer.getByTestId('cancel-order')).toBeVisible();
 
   // The kitchen sees the new ticket and accepts it, promising the food in 12 minutes.
-  const kitchen = await signedInKitchen(browser, 'Kim');
+  const kitchen = await signedInKitchen(browser);
   await expect(
     kitchen.getByTestId('section-waiting').getByTestId(`ticket-${orderId}`),
   ).toBeVisible();
@@ -41,7 +42,7 @@ test('a customer orders, the kitchen accepts and readies it, a driver delivers i
   await expect(orderState(customer)).toHaveText(/Preparing/);
   const answer = customer.getByTestId('restaurant-answer');
   await expect(answer).toHaveAttribute('data-answer', 'accepted');
-  await expect(answer).toContainText('Accepted by Kim');
+  await expect(answer).toContainText('Accepted by Kitchen');
   const promised = Date.parse((await answer.getByTestId('ready-at').getAttribute('datetime'))!);
   expect(promised - acceptedAt).toBeGreaterThan((PREP_MINUTES - 1) * 60_000);
   expect(promised - acceptedAt).toBeLessThan((PREP_MINUTES + 1) * 60_000);
@@ -50,7 +51,7 @@ test('a customer orders, the kitchen accepts and readies it, a driver delivers i
   await keepScreenshot(customer, testInfo, 'customer-preparing');
 
   // Drivers see it coming up, with its ready time, and cannot pick it up yet.
-  const driver = await signedInDriver(browser, 'Dana');
+  const driver = await signedInDriver(browser, 'dana@example.com');
   const comingUp = driver.getByTestId('section-coming-up').getByTestId(`board-order-${orderId}`);
   await expect(comingUp).toBeVisible();
   await expect(comingUp.getByTestId('ready-at')).toContainText('Ready around');

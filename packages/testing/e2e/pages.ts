@@ -1,34 +1,40 @@
 import { expect, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { DEMO_PASSWORD } from '@delivery/common';
+import { watchedContext } from './csp-watch';
 import { driverUrl, menuUrl, restaurantUrl } from './site-urls';
 
 /** A customer in a browser of their own (their own session cookie). */
 export async function customerPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ baseURL: menuUrl });
+  const context = await watchedContext(browser, menuUrl);
   return context.newPage();
 }
 
-/** Staff in a browser of their own, signed in by name on their site (`prefix` names its field). */
+/**
+ * Staff in a browser of their own, signed in on their site with a demo account (the stack seeds
+ * them; `prefix` names the form's fields).
+ */
 async function signedInStaff(
   browser: Browser,
   site: { baseURL: string; prefix: string },
-  name: string,
+  email: string,
 ): Promise<Page> {
-  const context = await browser.newContext({ baseURL: site.baseURL });
+  const context = await watchedContext(browser, site.baseURL);
   const page = await context.newPage();
   await page.goto('/');
-  await page.getByTestId(`${site.prefix}-name`).fill(name);
+  await page.getByTestId(`${site.prefix}-email`).fill(email);
+  await page.getByTestId(`${site.prefix}-password`).fill(DEMO_PASSWORD);
   await page.getByTestId('sign-in').click();
   await expect(page.getByTestId('sign-out')).toBeVisible();
   return page;
 }
 
-/** A driver looking at the board. */
-export const signedInDriver = (browser: Browser, name: string): Promise<Page> =>
-  signedInStaff(browser, { baseURL: driverUrl, prefix: 'driver' }, name);
+/** A driver looking at the board: `dana@example.com` (Dana) or `sam@example.com` (Sam). */
+export const signedInDriver = (browser: Browser, email: string): Promise<Page> =>
+  signedInStaff(browser, { baseURL: driverUrl, prefix: 'driver' }, email);
 
-/** The restaurant's staff at the pass, looking at the tickets. */
-export const signedInKitchen = (browser: Browser, name = 'Kim'): Promise<Page> =>
-  signedInStaff(browser, { baseURL: restaurantUrl, prefix: 'staff' }, name);
+/** The restaurant's staff at the pass (the demo account, Kitchen), looking at the tickets. */
+export const signedInKitchen = (browser: Browser): Promise<Page> =>
+  signedInStaff(browser, { baseURL: restaurantUrl, prefix: 'staff' }, 'kitchen@example.com');
 
 /** The kitchen accepts a new ticket, promising the food in `prepMinutes`. */
 export async function acceptTicket(kitchen: Page, orderId: string, prepMinutes: number) {

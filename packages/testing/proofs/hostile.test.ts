@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATALOG } from '@delivery/common';
+import { CATALOG, DEMO_PASSWORD } from '@delivery/common';
 import { allCharges, amountsAuthorized, holdsOf } from '@delivery/harness/ledger';
-import type { TrpcResponse } from '@delivery/harness/trpc-http';
+import { trpcError, type TrpcResponse } from '@delivery/harness/trpc-http';
 import { workflowTaskFailures } from '@delivery/harness/workflow-health';
 import { workflowIdOf } from '@delivery/workflows/contract';
 import { BAD_KITCHEN_INPUT, BAD_TICKET_PAGES } from './hostile/restaurant-cases';
@@ -12,9 +12,11 @@ import {
   dish,
   driverSite,
   cookiesOf,
+  HOSTILE_NAMED_DRIVER,
   expectClientError,
   kitchen,
   menu,
+  newCustomer,
   orderCount,
   paymentsUrl,
   placeOrder,
@@ -23,6 +25,7 @@ import {
   restaurantSite,
   signInStaff,
   staff,
+  startCustomer,
   startHostileStack,
   stateOf,
   waitForState,
@@ -32,6 +35,7 @@ let stack: Awaited<ReturnType<typeof startHostileStack>>;
 
 beforeAll(async () => {
   stack = await startHostileStack();
+  await startCustomer();
   await signInStaff();
 }, 240_000);
 
@@ -95,7 +99,7 @@ describe('hostile input to createOrder', () => {
       }),
       'CONFLICT',
     );
-    const otherCustomer = `dd_customer=${randomUUID()}`;
+    const otherCustomer = await newCustomer();
     expectClientError(
       await menu.mutation('createOrder', { cookie: otherCustomer, input: first }),
       'CONFLICT',
@@ -193,8 +197,8 @@ describe('hostile input to the other procedures', () => {
         requestId: fc.anything(),
       }),
       fc.record({
-        name: fc.string({ unit: 'grapheme' }),
-        passcode: fc.anything(),
+        email: fc.oneof(fc.emailAddress(), fc.string({ unit: 'grapheme' }), fc.anything()),
+        password: fc.oneof(fc.string({ unit: 'grapheme' }), fc.anything()),
         cursor: fc.string(),
         limit: fc.anything(),
       }),
@@ -250,9 +254,31 @@ describe('hostile input to the other procedures', () => {
     expect(await stateOf(orderId)).toBe('Ready for pickup');
   });
 
+  it('signs no one in without their password, whatever the sign-in holds', async () => {
+    for (const input of [
+      undefined,
+      { name: 'Dana' },
+      { name: 'Dana', passcode: '' },
+      { email: 'dana@example.com' },
+      { email: 'dana@example.com', password: '' },
+      { email: 'dana@example.com', password: `${DEMO_PASSWORD} ` },
+      { email: "dana@example.com' OR '1'='1", password: "' OR '1'='1" },
+      { email: 'dana@example.com', password: { $ne: null } },
+      { email: ['dana@example.com'], password: DEMO_PASSWORD },
+      { email: 'dana@example.com', password: DEMO_PASSWORD, id: 'sam' },
+      { email: 'dana@example.com', password: 'x'.repeat(10_000) },
+    ]) {
+      const response = await driverSite.mutation('signIn', { input });
+      expectClientError(response);
+      expect(response.setCookie, JSON.stringify(input)).toEqual([]);
+    }
+  });
+
   it('keeps unicode and script in names and comments as text', async () => {
-    const name = '<img src=x onerror=alert(1)> Zoë 🚲';
-    const response = await driverSite.mutation('signIn', { input: { name } });
+    const { name, email } = HOSTILE_NAMED_DRIVER;
+    const response = await driverSite.mutation('signIn', {
+      input: { email, password: DEMO_PASSWORD },
+    });
     expect(response.status).toBe(200);
     expect(
       (response.body as { result: { data: { driver: { name: string; id: string } } } }).result.data
@@ -469,5 +495,61 @@ describe('after all of it', () => {
     expect(stack.worker.log).not.toMatch(
       /unhandled ?rejection|Workflow task failed|DeterminismViolation/i,
     );
+  });
+});
+
+describe('what a batch, a cookie and another customer can reach', () => {
+  it('refuses a batch of more than 10 calls with a 400, and starts none of it', async () => {
+    const before = { orders: await orderCount(), charges: (await allCharges(paymentsUrl)).length };
+    const orders = Array.from({ length: 11 }, () => ({ orderId: randomUUID(), items: [dish()] }));
+    const response = await menu.mutation(`${orders.map(() => 'createOrder').join(',')}?batch=1`, {
+      cookie: customer,
+      rawBody: JSON.stringify({ ...orders }),
+    });
+    expectClientError(response, 'BAD_REQUEST');
+    expect(trpcError(response).message).toMatch(/batch/i);
+    expect(await orderCount()).toBe(before.orders);
+    expect((await allCharges(paymentsUrl)).length).toBe(before.charges);
+    for (const { orderId } of orders)
+      expect(await holdsOf(paymentsUrl, orderId)).toMatchObject({ authorized: 0 });
+  });
+
+  it('makes a forged or edited customer cookie a new customer, never the one it names', async () => {
+    const orderId = await placeOrder();
+    const [id, signature] = customer.replace(/^dd_customer=/, '').split('.');
+    for (const forged of [
+      `dd_customer=${id}`,
+      `dd_customer=${randomUUID()}.${signature}`,
+      `dd_customer=${id}.${signature!.slice(1)}x`,
+    ]) {
+      const response = await menu.query('getOrderStatus', { cookie: forged, input: { orderId } });
+      expectClientError(response, 'NOT_FOUND');
+      const issued = cookiesOf(response);
+      expect(issued).toMatch(/^dd_customer=[0-9a-f-]{36}\./);
+      expect(issued).not.toContain(id);
+    }
+  });
+
+  it("answers another customer's order as one that does not exist, and leaves it as it was", async () => {
+    const orderId = await placeOrder();
+    await waitForState(orderId, 'Waiting for restaurant');
+    const stranger = await newCustomer();
+    const answers = async (id: string) =>
+      Promise.all(
+        [
+          menu.query('getOrderStatus', { cookie: stranger, input: { orderId: id } }),
+          menu.mutation('cancelOrder', { cookie: stranger, input: { orderId: id } }),
+          menu.mutation('rateOrder', { cookie: stranger, input: { orderId: id, stars: 1 } }),
+        ].map(async (call) => {
+          const response = await call;
+          const { code, message } = trpcError(response);
+          return { status: response.status, code, message: message?.replace(id, '<order>') };
+        }),
+      );
+    const notFound = { status: 404, code: 'NOT_FOUND', message: 'No order <order>.' };
+    expect(await answers(orderId)).toEqual([notFound, notFound, notFound]);
+    expect(await answers(randomUUID())).toEqual([notFound, notFound, notFound]);
+    expect(await stateOf(orderId)).toBe('Waiting for restaurant');
+    expect(await holdsOf(paymentsUrl, orderId)).toMatchObject({ held: 1, released: 0 });
   });
 });

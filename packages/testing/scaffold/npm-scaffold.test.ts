@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '@delivery/common';
 import { readyForPickup } from '@delivery/harness/order-actions';
 import { portAnswers } from '@delivery/harness/ports';
 import { repoRoot } from '@delivery/harness/repo-root';
@@ -95,7 +96,10 @@ describe('the tree scaffolded with npm, as a sample', () => {
 
   it('runs with `npm run dev` and takes one order to Delivered: placed, picked up and delivered over HTTP', async () => {
     const orderId = crypto.randomUUID();
-    const customer = `dd_customer=${crypto.randomUUID()}`;
+    // A customer as a browser becomes one: the menu's first answer sets the signed cookie.
+    const customer = (await menu.query('products')).setCookie
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const placed = await menu.mutation('createOrder', {
       cookie: customer,
       input: { orderId, items: [{ productId: 'ramen', quantity: 1 }] },
@@ -122,7 +126,11 @@ describe('the tree scaffolded with npm, as a sample', () => {
     }
     expect(await stateOf()).toBe('Ready for pickup');
 
-    const signIn = await driverSite.mutation('signIn', { input: { name: 'Scaffold Driver' } });
+    // `npm run dev` seeded the demo accounts into the copy's own accounts database.
+    const signIn = await driverSite.mutation('signIn', {
+      input: { email: 'dana@example.com', password: DEMO_PASSWORD },
+    });
+    expect(signIn.status, JSON.stringify(signIn.body)).toBe(200);
     const driver = signIn.setCookie.map((line) => line.split(';')[0]).join('; ');
     for (const action of ['pickUp', 'deliver']) {
       const response = await driverSite.mutation(action, { cookie: driver, input: { orderId } });

@@ -1,23 +1,17 @@
 'use client';
 
-import { MAX_DRIVER_NAME_LENGTH } from '@delivery/common';
+import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH, type SignInInput } from '@delivery/common';
 import { useState, type ReactNode } from 'react';
 import { Button } from './button';
 import { Card } from './card';
 import { TextField } from './field';
-import { errorCode, errorMessage } from './lib/api-errors';
-
-export interface SignInInput {
-  name: string;
-  passcode?: string;
-}
+import { errorMessage } from './lib/api-errors';
 
 /** The parts of a `signIn` mutation the card drives and shows. */
 export interface SignInMutation {
   mutate: (input: SignInInput) => void;
   isPending: boolean;
   error: unknown;
-  variables: SignInInput | undefined;
 }
 
 export interface SignInCardProps {
@@ -25,25 +19,27 @@ export interface SignInCardProps {
   intro: string;
   icon: ReactNode;
   signIn: SignInMutation;
-  /** Prefixes the fields' test ids: `${testIdPrefix}-name`, `${testIdPrefix}-passcode`. */
+  /** Prefixes the fields' test ids: `${testIdPrefix}-email`, `${testIdPrefix}-password`. */
   testIdPrefix: string;
+  /** A demo account to offer, in development only (its password is public). */
+  demoAccount?: { email: string; password: string };
 }
 
 /**
- * A staff member's sign-in: a name is enough, unless the server is set up with a passcode; then,
- * once it has said so, the card asks for that too. Site-agnostic: the site passes its mutation.
+ * A staff member's sign-in with their email and password. The API's refusals are already worded
+ * for people: a wrong password, an account of the other site, or how long to wait after too many
+ * failures. Site-agnostic: the site passes its mutation.
  */
-export function SignInCard({ heading, intro, icon, signIn, testIdPrefix }: SignInCardProps) {
-  const [name, setName] = useState('');
-  const [passcode, setPasscode] = useState('');
-  const refused = errorCode(signIn.error) === 'UNAUTHORIZED';
-  const askPasscode = refused || signIn.variables?.passcode !== undefined;
-  const error =
-    refused && signIn.variables?.passcode === undefined
-      ? 'This site asks for a passcode.'
-      : signIn.error
-        ? errorMessage(signIn.error)
-        : undefined;
+export function SignInCard({
+  heading,
+  intro,
+  icon,
+  signIn,
+  testIdPrefix,
+  demoAccount,
+}: SignInCardProps) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
 
   return (
     <Card
@@ -66,38 +62,37 @@ export function SignInCard({ heading, intro, icon, signIn, testIdPrefix }: SignI
         className="space-y-4"
         onSubmit={(event) => {
           event.preventDefault();
-          signIn.mutate({ name: name.trim(), ...(askPasscode ? { passcode } : {}) });
+          signIn.mutate({ email: email.trim(), password });
         }}
       >
         <TextField
-          label="Your name"
-          name="name"
-          autoComplete="name"
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="username"
           required
-          maxLength={MAX_DRIVER_NAME_LENGTH}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          error={askPasscode ? undefined : error}
-          data-testid={`${testIdPrefix}-name`}
+          maxLength={MAX_EMAIL_LENGTH}
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          data-testid={`${testIdPrefix}-email`}
         />
-        {askPasscode && (
-          <TextField
-            label="Passcode"
-            name="passcode"
-            type="password"
-            autoComplete="current-password"
-            autoFocus
-            value={passcode}
-            onChange={(event) => setPasscode(event.target.value)}
-            error={error}
-            data-testid={`${testIdPrefix}-passcode`}
-          />
-        )}
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          maxLength={MAX_PASSWORD_LENGTH}
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          error={signIn.error ? errorMessage(signIn.error) : undefined}
+          data-testid={`${testIdPrefix}-password`}
+        />
         <Button
           type="submit"
           size="lg"
           className="w-full"
-          disabled={name.trim() === ''}
+          disabled={email.trim() === '' || password === ''}
           pending={signIn.isPending}
           pendingLabel="Signing in…"
           data-testid="sign-in"
@@ -105,6 +100,22 @@ export function SignInCard({ heading, intro, icon, signIn, testIdPrefix }: SignI
           Sign in
         </Button>
       </form>
+      {demoAccount && (
+        <p className="mt-4 text-sm text-stone-600" data-testid="demo-account">
+          Trying it out? Sign in as <strong>{demoAccount.email}</strong> with the password{' '}
+          <strong>{demoAccount.password}</strong>.{' '}
+          <button
+            type="button"
+            className="font-medium text-brand-700 underline"
+            onClick={() => {
+              setEmail(demoAccount.email);
+              setPassword(demoAccount.password);
+            }}
+          >
+            Fill it in
+          </button>
+        </p>
+      )}
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import type { OrderSummary } from '@delivery/common';
+import { DEMO_PASSWORD, type OrderSummary } from '@delivery/common';
 import { DRIVER_COOKIE } from '@delivery/api/session';
 import { trpcHttp } from '@delivery/harness/trpc-http';
 import { DRIVER_URL } from '../config';
@@ -13,9 +13,11 @@ export interface BoardPage {
 export class Driver {
   private constructor(private readonly site: SiteClient) {}
 
-  /** Signs in by name, keeping the signed session cookie the site sets. */
-  static async signIn(name: string): Promise<Driver> {
-    const response = await trpcHttp(DRIVER_URL).mutation('signIn', { input: { name } });
+  /** Signs in with an account the bench stack seeded, keeping the session cookie the site sets. */
+  static async signIn({ email }: { email: string }): Promise<Driver> {
+    const response = await trpcHttp(DRIVER_URL).mutation('signIn', {
+      input: { email, password: DEMO_PASSWORD },
+    });
     const cookie = response.setCookie.find((line) => line.startsWith(`${DRIVER_COOKIE}=`));
     if (response.status !== 200 || !cookie)
       throw new Error(`signIn answered ${response.status}: ${JSON.stringify(response.body)}`);

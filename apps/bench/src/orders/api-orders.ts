@@ -12,6 +12,8 @@ export class ApiOrders {
     TEMPORAL_NAMESPACE: 'default',
     TASK_QUEUE: ORDER_TASK_QUEUE,
     SESSION_SECRET,
+    // Required of every API configuration, but only staff sign-in opens it: never here.
+    ACCOUNTS_DB_PATH: ':memory:',
   });
   private readonly temporal = new TemporalAccess(this.config.temporal);
 

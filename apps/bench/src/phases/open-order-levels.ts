@@ -3,7 +3,7 @@ import type { ManagedProcess } from '@delivery/harness/managed-process';
 import { Driver } from '../actors/driver';
 import { Kitchen } from '../actors/kitchen';
 import { pidOf } from '../bench-stack';
-import { SAMPLES } from '../config';
+import { BENCH_DRIVERS, SAMPLES } from '../config';
 import { countOpenOrders, openOrders } from '../orders/open-orders';
 import { progress } from '../progress';
 import { measureBoard, type BoardLatency } from './board';
@@ -45,7 +45,7 @@ export async function measureOpenOrderLevels(
   client: Client,
 ): Promise<OpenOrderLevels> {
   const workerMemory = [await measureWorkerMemory(pidOf(worker), 0)];
-  const boardDriver = await Driver.signIn('Bench board');
+  const boardDriver = await Driver.signIn(BENCH_DRIVERS.board);
   const kitchen = new Kitchen(client);
   const opening: OpeningRate[] = [];
   const board: BoardLatency[] = [];
@@ -90,7 +90,7 @@ export async function measureOpenOrderLevels(
     if (level === SAMPLES.liveAtOpenOrders) {
       progress("driver's actions until the customer's open page shows them...");
       liveUpdates = await measureLiveUpdates(
-        await Driver.signIn('Bench live driver'),
+        await Driver.signIn(BENCH_DRIVERS.live),
         kitchen,
         level,
       );

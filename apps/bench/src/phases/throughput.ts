@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { Customer } from '../actors/customer';
 import { Driver } from '../actors/driver';
 import type { Kitchen } from '../actors/kitchen';
-import { SAMPLES } from '../config';
+import { BENCH_DRIVERS, SAMPLES } from '../config';
 import { TrpcCallError } from '../http/site-client';
 import { summarize, type LatencySummary } from '../measure/latency';
 import { progress } from '../progress';
@@ -72,7 +72,7 @@ async function atConcurrency(kitchen: Kitchen, concurrency: number): Promise<Thr
   const pairs = await Promise.all(
     Array.from({ length: concurrency }, async (_, i) => ({
       customer: new Customer(),
-      driver: await Driver.signIn(`Bench driver ${concurrency}-${i + 1}`),
+      driver: await Driver.signIn(BENCH_DRIVERS.throughput(concurrency, i + 1)),
     })),
   );
   const windowStart = performance.now() + SAMPLES.throughputWarmupMs;

@@ -13,6 +13,9 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: '#b83013' };
 
+// Every page renders per request, so Next can stamp its scripts with the request's CSP nonce.
+export const dynamic = 'force-dynamic';
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">

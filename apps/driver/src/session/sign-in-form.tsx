@@ -1,5 +1,6 @@
 'use client';
 
+import { DEMO_PASSWORD } from '@delivery/common';
 import { ScooterIcon } from '@delivery/ui/icons';
 import { SignInCard } from '@delivery/ui/sign-in-card';
 import { toast } from 'sonner';
@@ -20,6 +21,11 @@ export function SignInForm() {
       icon={<ScooterIcon className="size-7" />}
       signIn={signIn}
       testIdPrefix="driver"
+      demoAccount={
+        process.env.NODE_ENV === 'production'
+          ? undefined
+          : { email: 'dana@example.com', password: DEMO_PASSWORD }
+      }
     />
   );
 }

@@ -12,6 +12,7 @@ import { StateBadge } from '@delivery/ui/state-badge';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { NotificationsList } from './notifications-list';
+import { PushNotificationsControl } from './push-notifications-control';
 import { StatusCard } from './status-card';
 import { TemporalLink } from './temporal-link';
 import { useLiveOrder } from './use-live-order';
@@ -66,6 +67,7 @@ function OrderDetails({ order, live }: { order: OrderStatus; live: ReactNode }) 
             <h2 id="notifications-heading" className="mb-4 font-bold">
               Notifications
             </h2>
+            {order.open && <PushNotificationsControl />}
             <NotificationsList notifications={order.notifications} />
           </Card>
         </div>

@@ -1,5 +1,6 @@
 'use client';
 
+import { DEMO_PASSWORD } from '@delivery/common';
 import { BellIcon } from '@delivery/ui/icons';
 import { toast } from 'sonner';
 import { trpc } from '~/trpc';
@@ -20,6 +21,11 @@ export function SignInForm() {
       icon={<BellIcon className="size-7" />}
       signIn={signIn}
       testIdPrefix="staff"
+      demoAccount={
+        process.env.NODE_ENV === 'production'
+          ? undefined
+          : { email: 'kitchen@example.com', password: DEMO_PASSWORD }
+      }
     />
   );
 }

@@ -7,7 +7,8 @@ export interface PushNotification {
   message: string;
 }
 
-/** Where push notifications go. The default records them; a Web Push channel can replace it. */
+/** Where push notifications go: the recording channel, and Web Push beside it when configured. */
 export interface NotificationChannel {
-  send(notification: PushNotification): Promise<void>;
+  /** `signal` aborts the send when the activity is cancelled. */
+  send(notification: PushNotification, signal?: AbortSignal): Promise<void>;
 }

@@ -1,5 +1,6 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { PushNotification } from './channel';
+import { openNotificationsDatabase } from './notifications-database';
 
 /**
  * Every notification sent, by id, in an embedded database that outlives the worker: the record
@@ -12,9 +13,7 @@ export class SentNotifications {
 
   /** `path` is a file (shared by the workers of one machine) or `:memory:`. */
   constructor(path: string) {
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db = openNotificationsDatabase(path);
     this.db.exec(`CREATE TABLE IF NOT EXISTS sent_notifications (
       id TEXT PRIMARY KEY,
       order_id TEXT NOT NULL,

@@ -1,27 +1,16 @@
-import { boardPageSchema, signInSchema } from '@delivery/common';
+import { boardPageSchema } from '@delivery/common';
 import { concernsBoard } from '../live/board';
 import { changesOf } from '../live/change-queue';
-import { signInStaff, signOutStaff } from '../session/staff';
 import { STAFF_SITES } from '../session/staff-sites';
 import { actOnOrder } from '../temporal/orders';
 import { boardQuery } from '../temporal/visibility-query';
-import { driverProcedure, publicProcedure, router } from '../trpc';
+import { driverProcedure, router } from '../trpc';
 import { orderActionSchema, scopedRequestId } from './inputs';
 import { listPage } from './list-page';
-
-const SITE = STAFF_SITES.driver;
+import { staffSessionProcedures } from './staff-session';
 
 export const driverRouter = router({
-  signIn: publicProcedure.input(signInSchema).mutation(({ ctx, input }) => ({
-    driver: signInStaff(ctx.resHeaders, SITE, input, ctx.config),
-  })),
-
-  signOut: publicProcedure.mutation(({ ctx }) => {
-    signOutStaff(ctx.resHeaders, SITE);
-    return { driver: null };
-  }),
-
-  me: publicProcedure.query(({ ctx }) => ctx.driver),
+  ...staffSessionProcedures(STAFF_SITES.driver, 'driver', (ctx) => ctx.driver),
 
   /** One Visibility call per page: food cooking or waiting for a driver, and this driver's own. */
   getOrders: driverProcedure.input(boardPageSchema).query(async ({ ctx, input }) => {

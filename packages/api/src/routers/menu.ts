@@ -11,6 +11,8 @@ import { actOnOrder, listOrders, orderStatus, placeOrder } from '../temporal/ord
 import { customerOrdersQuery } from '../temporal/visibility-query';
 import { customerProcedure, publicProcedure, router, withClientErrors } from '../trpc';
 import { orderActionSchema, orderRefSchema, scopedRequestId } from './inputs';
+import { admitOrder } from './order-admission';
+import { pushProcedures } from './push';
 
 const MY_ORDERS_LIMIT = 50;
 
@@ -18,6 +20,7 @@ export const menuRouter = router({
   products: publicProcedure.query(() => CATALOG),
 
   createOrder: customerProcedure.input(createOrderSchema).mutation(async ({ ctx, input }) => {
+    await admitOrder(ctx);
     const { orderWindows: windows, taskQueue } = ctx.config;
     await placeOrder(
       ctx.temporal,
@@ -78,6 +81,8 @@ export const menuRouter = router({
   myOrderUpdates: customerProcedure.subscription(({ ctx, signal }) =>
     changesOf(ctx.feed, (row) => row.customerId === ctx.customerId, signal),
   ),
+
+  ...pushProcedures,
 });
 
 export type MenuRouter = typeof menuRouter;

@@ -2,22 +2,19 @@ import {
   boardPageSchema,
   prepMinutesSchema,
   rejectReasonSchema,
-  signInSchema,
   type Staff,
 } from '@delivery/common';
 import type { OrderAction } from '@delivery/workflows/contract';
 import { changesOf } from '../live/change-queue';
 import { concernsKitchen } from '../live/tickets';
-import { signInStaff, signOutStaff } from '../session/staff';
 import { STAFF_SITES } from '../session/staff-sites';
 import type { TemporalAccess } from '../temporal/access';
 import { actOnOrder } from '../temporal/orders';
 import { ticketsQuery } from '../temporal/visibility-query';
-import { publicProcedure, restaurantProcedure, router } from '../trpc';
+import { restaurantProcedure, router } from '../trpc';
 import { orderActionSchema, scopedRequestId } from './inputs';
 import { listPage } from './list-page';
-
-const SITE = STAFF_SITES.restaurant;
+import { staffSessionProcedures } from './staff-session';
 
 /** Sends the kitchen's action; its request ids are the signed-in staff member's own. */
 function actAsKitchen(
@@ -33,16 +30,7 @@ function actAsKitchen(
 }
 
 export const restaurantRouter = router({
-  signIn: publicProcedure.input(signInSchema).mutation(({ ctx, input }) => ({
-    staff: signInStaff(ctx.resHeaders, SITE, input, ctx.config),
-  })),
-
-  signOut: publicProcedure.mutation(({ ctx }) => {
-    signOutStaff(ctx.resHeaders, SITE);
-    return { staff: null };
-  }),
-
-  me: publicProcedure.query(({ ctx }) => ctx.restaurantStaff),
+  ...staffSessionProcedures(STAFF_SITES.restaurant, 'staff', (ctx) => ctx.restaurantStaff),
 
   /** One Visibility call per page: the orders to answer, cook or hand to a driver. */
   getTickets: restaurantProcedure.input(boardPageSchema).query(async ({ ctx, input }) => {

@@ -5,10 +5,3 @@ export class InvalidCursorError extends Error {
     this.name = 'InvalidCursorError';
   }
 }
-
-export class WrongPasscodeError extends Error {
-  constructor() {
-    super('Wrong passcode.');
-    this.name = 'WrongPasscodeError';
-  }
-}

@@ -1,55 +1,78 @@
-import { z } from 'zod';
-import { driverSchema, type Staff } from '@delivery/common';
+import {
+  SignInThrottledError,
+  signInStaff as checkSignIn,
+  type StaffAuth,
+} from '@delivery/accounts';
+import type { SignInInput, Staff } from '@delivery/common';
 import { readCookie, writeCookie } from './cookies';
-import { checkStaffPasscode } from './passcode';
 import { sign, verify } from './signing';
-import { staffIdOf } from './staff-id';
 import type { StaffSite } from './staff-sites';
 
-const STAFF_SESSION_SECONDS = 7 * 24 * 60 * 60;
+/** What a staff site's request holds that signing in and out reads and writes. */
+interface StaffRequest {
+  config: { sessionSecret: string };
+  staff: StaffAuth;
+  headers: Headers;
+  resHeaders: Headers;
+  secure: boolean;
+  clientAddress: string | null;
+}
 
 /**
- * The session names its site: both sites sign with one secret, so without it a driver's cookie
- * pasted under the restaurant's name would open the kitchen.
+ * The session token in the site's cookie, when we signed it: the signature turns away a forged or
+ * edited cookie before the database is asked.
  */
-const staffTokenSchema = driverSchema.extend({ role: z.string(), expiresAt: z.number() });
+function sessionToken(headers: Headers, site: StaffSite, secret: string): string | null {
+  const cookie = readCookie(headers, site.cookie);
+  return cookie === undefined ? null : verify(cookie, secret);
+}
 
-/** The signed-in staff member of a request to `site`, or `null` (none, forged, expired, other site). */
-export function staffSession(headers: Headers, site: StaffSite, secret: string): Staff | null {
-  const token = readCookie(headers, site.cookie);
-  const payload = token === undefined ? null : verify(token, secret);
-  if (payload === null) return null;
+/**
+ * The signed-in staff member of a request to `site`, or `null`: no cookie, a forged one, or a
+ * session that expired, was signed out, or was opened on the other site.
+ */
+export function staffSession(
+  headers: Headers,
+  site: StaffSite,
+  { config, staff }: Pick<StaffRequest, 'config' | 'staff'>,
+): Staff | null {
+  const token = sessionToken(headers, site, config.sessionSecret);
+  return token === null ? null : staff.sessions.find(token, site.role);
+}
+
+/** Checks the email and password, opens a session on `site` and sets its cookie. */
+export async function signInStaff(
+  request: StaffRequest,
+  site: StaffSite,
+  { email, password }: SignInInput,
+): Promise<Staff> {
   try {
-    const parsed = staffTokenSchema.safeParse(
-      JSON.parse(Buffer.from(payload, 'base64url').toString()),
+    const { staff, session } = await checkSignIn(request.staff, {
+      email,
+      password,
+      role: site.role,
+      client: request.clientAddress,
+    });
+    writeCookie(
+      request.resHeaders,
+      site.cookie,
+      sign(session.token, request.config.sessionSecret),
+      {
+        maxAgeSeconds: Math.floor((session.expiresAt.getTime() - Date.now()) / 1000),
+        secure: request.secure,
+      },
     );
-    if (!parsed.success || parsed.data.role !== site.role || parsed.data.expiresAt < Date.now())
-      return null;
-    return { id: parsed.data.id, name: parsed.data.name };
-  } catch {
-    return null;
+    return staff;
+  } catch (error) {
+    if (error instanceof SignInThrottledError)
+      request.resHeaders.set('Retry-After', String(error.retryAfterSeconds));
+    throw error;
   }
 }
 
-/** Signs `name` in to `site` (with the passcode, when one is configured) and sets its cookie. */
-export function signInStaff(
-  resHeaders: Headers,
-  site: StaffSite,
-  { name, passcode }: { name: string; passcode?: string },
-  config: { sessionSecret: string; staffPasscode: string | null },
-): Staff {
-  checkStaffPasscode(passcode, config.staffPasscode);
-  const staff = { id: staffIdOf(name, site.role), name };
-  const expiresAt = Date.now() + STAFF_SESSION_SECONDS * 1000;
-  const token = Buffer.from(JSON.stringify({ ...staff, role: site.role, expiresAt })).toString(
-    'base64url',
-  );
-  writeCookie(resHeaders, site.cookie, sign(token, config.sessionSecret), {
-    maxAgeSeconds: STAFF_SESSION_SECONDS,
-  });
-  return staff;
-}
-
-export function signOutStaff(resHeaders: Headers, site: StaffSite): void {
-  writeCookie(resHeaders, site.cookie, '', { maxAgeSeconds: 0 });
+/** Ends the session server-side, so a copy of the cookie kept elsewhere stops working too. */
+export function signOutStaff(request: StaffRequest, site: StaffSite): void {
+  const token = sessionToken(request.headers, site, request.config.sessionSecret);
+  if (token !== null) request.staff.sessions.end(token);
+  writeCookie(request.resHeaders, site.cookie, '', { maxAgeSeconds: 0, secure: request.secure });
 }

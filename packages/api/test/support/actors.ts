@@ -8,7 +8,6 @@ import {
   restaurantRouter,
   type Context,
 } from '../../src';
-import { staffIdOf } from '../../src/session/staff-id';
 import { services } from './services';
 
 const menuCaller = createCallerFactory(menuRouter);
@@ -36,12 +35,21 @@ export function customer(
   };
 }
 
+/**
+ * A staff member as a session names them; the id is new for each actor, so no test sees another's
+ * orders on its board.
+ */
+const staffMember = (name: string, role: 'driver' | 'restaurant'): Staff => ({
+  id: `${role}-${randomUUID().slice(0, 8)}`,
+  name,
+});
+
 /** A signed-in driver calling the driver router. */
 export function driver(
   name = `Driver ${randomUUID().slice(0, 8)}`,
   context: Partial<Context> = {},
 ) {
-  const signedIn: Driver = { id: staffIdOf(name, 'driver'), name };
+  const signedIn: Driver = staffMember(name, 'driver');
   const abort = new AbortController();
   return {
     ...signedIn,
@@ -56,7 +64,7 @@ export const signedOutDriver = () => driverCaller(createContext(services));
 
 /** A signed-in member of the restaurant's staff calling the restaurant router. */
 export function kitchen(name = 'Kim Park') {
-  const signedIn: Staff = { id: staffIdOf(name, 'restaurant'), name };
+  const signedIn: Staff = staffMember(name, 'restaurant');
   const abort = new AbortController();
   return {
     ...signedIn,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import { DEMO_PASSWORD } from '@delivery/common';
 import { PORTS, localUrl } from '@delivery/harness/ports';
 import { startStack } from '@delivery/harness/stack';
 import { trpcError, trpcHttp, type TrpcResponse } from '@delivery/harness/trpc-http';
@@ -23,19 +24,34 @@ const WINDOWS = {
   ORDER_RATING_WINDOW_MS: '120000',
 };
 
+/**
+ * The suite places hundreds of orders as one customer from one address; the API suite proves the
+ * limits (order-limits.test.ts), this one what a batch, a cookie and another customer can reach.
+ */
+const NO_ORDER_LIMITS = { ORDER_RATE_LIMIT: '100000', ORDER_RATE_LIMIT_PER_ADDRESS: '100000' };
+
+/** A driver whose name is markup and emoji, to show names are kept and shown as text. */
+export const HOSTILE_NAMED_DRIVER = {
+  email: 'zoe@example.com',
+  name: '<img src=x onerror=alert(1)> Zoë 🚲',
+  role: 'driver',
+} as const;
+
 export const startHostileStack = () =>
   startStack({
     name: 'hostile',
+    staff: [HOSTILE_NAMED_DRIVER],
     payments: { sandbox: { port: ports.payments } },
     worker: {},
     sites: {
-      menu: { port: ports.menu, env: WINDOWS },
+      menu: { port: ports.menu, env: { ...WINDOWS, ...NO_ORDER_LIMITS } },
       driver: { port: ports.driver },
       restaurant: { port: ports.restaurant },
     },
   });
 
-export const customer = `dd_customer=${randomUUID()}`;
+/** The suite's customer: the signed cookie the menu gave it, set by `startCustomer`. */
+export let customer = '';
 /** Session cookies of the staff the suite acts as, set by `signInStaff`. */
 export const staff = { dana: '', sam: '', kitchen: '' };
 
@@ -53,16 +69,28 @@ export function expectClientError(response: TrpcResponse, code?: string) {
 export const cookiesOf = (response: TrpcResponse): string =>
   response.setCookie.map((c) => c.split(';')[0]).join('; ');
 
-async function signIn(site: Site, name: string): Promise<string> {
-  const response = await site.mutation('signIn', { input: { name } });
+/** A new customer, as a browser becomes one: the menu's first answer sets the signed cookie. */
+export async function newCustomer(): Promise<string> {
+  const response = await menu.query('products');
+  expect(response.status).toBe(200);
+  return cookiesOf(response);
+}
+
+export async function startCustomer(): Promise<void> {
+  customer = await newCustomer();
+}
+
+/** Signs in with an account the stack seeded (the demo password), returning its cookie. */
+export async function signIn(site: Site, email: string): Promise<string> {
+  const response = await site.mutation('signIn', { input: { email, password: DEMO_PASSWORD } });
   expect(response.status).toBe(200);
   return cookiesOf(response);
 }
 
 export async function signInStaff(): Promise<void> {
-  staff.dana = await signIn(driverSite, 'Dana');
-  staff.sam = await signIn(driverSite, 'Sam');
-  staff.kitchen = await signIn(restaurantSite, 'Kitchen');
+  staff.dana = await signIn(driverSite, 'dana@example.com');
+  staff.sam = await signIn(driverSite, 'sam@example.com');
+  staff.kitchen = await signIn(restaurantSite, 'kitchen@example.com');
 }
 
 export const dish = (productId = 'ramen', quantity: unknown = 1) => ({ productId, quantity });

@@ -6,6 +6,7 @@ import {
   type TRPCLink,
 } from '@trpc/client';
 import type { AnyRouter } from '@trpc/server';
+import { MAX_BATCH_CALLS } from '@delivery/common';
 import { retryDelay } from './query-client';
 import { isTransientError } from './api-errors';
 import { TRPC_ENDPOINT } from './trpc-endpoint';
@@ -28,7 +29,7 @@ export function createTrpcLinks(): TRPCLink<AnyRouter>[] {
         }),
         httpSubscriptionLink<AnyRouter, typeof EventSource>({ url: TRPC_ENDPOINT }),
       ],
-      false: httpBatchLink<AnyRouter>({ url: TRPC_ENDPOINT }),
+      false: httpBatchLink<AnyRouter>({ url: TRPC_ENDPOINT, maxItems: MAX_BATCH_CALLS }),
     }),
   ];
 }
