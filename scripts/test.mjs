@@ -134,7 +134,6 @@ function runPlaywright(suite, reportFile) {
   const cli = createRequire(join(suite.cwd, 'package.json')).resolve('@playwright/test/cli');
   const status = run(process.execPath, [cli, 'test', '--reporter=list,json'], suite.cwd, {
     PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile,
-    BUILT_WITH_SECRET_CANARIES: '1',
   });
   const counts = readCounts(reportFile, (r) => ({
     passed: r.stats.expected + r.stats.flaky,

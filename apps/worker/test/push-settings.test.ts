@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { KNOWN_PUSH_SERVICE_HOSTS } from '@delivery/common';
 import { webPushSettings } from '../src/push-settings';
 
 const FULL = {
@@ -18,7 +19,13 @@ describe('the worker’s Web Push settings', () => {
     expect(webPushSettings(FULL)).toEqual({
       vapid: { subject: FULL.VAPID_SUBJECT, publicKey: 'public', privateKey: 'private' },
       accountsDbPath: FULL.ACCOUNTS_DB_PATH,
+      serviceHosts: KNOWN_PUSH_SERVICE_HOSTS,
     });
+  });
+
+  it('send only to the push services PUSH_SERVICE_HOSTS lists, when it is set', () => {
+    const listed = webPushSettings({ ...FULL, PUSH_SERVICE_HOSTS: ' Push.Internal , 10.0.0.7,' });
+    expect(listed?.serviceHosts).toEqual(['push.internal', '10.0.0.7']);
   });
 
   it('name everything missing from half a configuration', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OrderWindows } from '@delivery/common';
+import { pushServiceHostsOf, type OrderWindows } from '@delivery/common';
 import { accountsDatabasePath } from '@delivery/accounts';
 import { temporalConnectConfig } from '@delivery/common/temporal-connection';
 import type { ChangeFeedOptions } from './live/change-feed';
@@ -34,6 +34,8 @@ export interface ApiConfig {
    * pages at run time; `null` turns the menu's notifications offer off.
    */
   pushPublicKey: string | null;
+  /** The push services a subscription's endpoint may point at (PUSH_SERVICE_HOSTS). */
+  pushServiceHosts: readonly string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -77,6 +79,7 @@ const settingsSchema = z.object({
   ORDER_RATE_LIMIT_PER_ADDRESS: perMinute.default(60),
   ALLOWED_ORIGINS: origins.default([]),
   VAPID_PUBLIC_KEY: z.base64url(vapidKey).length(87, vapidKey).optional(),
+  PUSH_SERVICE_HOSTS: z.string().optional(),
 });
 
 const definedOnly = <T extends object>(values: T): Partial<T> =>
@@ -142,6 +145,7 @@ export function configFromEnv(env: Env = process.env): ApiConfig {
     },
     allowedOrigins: settings.ALLOWED_ORIGINS,
     pushPublicKey: settings.VAPID_PUBLIC_KEY ?? null,
+    pushServiceHosts: pushServiceHostsOf(settings.PUSH_SERVICE_HOSTS),
   };
 }
 

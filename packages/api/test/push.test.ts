@@ -9,7 +9,7 @@ const publicKey = () => createECDH('prime256v1').generateKeys().toString('base64
 
 /** What a browser's `PushSubscription.toJSON()` gives. */
 const browserSubscription = (name: string) => ({
-  endpoint: `https://push.example/send/${name}`,
+  endpoint: `https://fcm.googleapis.com/fcm/send/${name}`,
   expirationTime: null,
   keys: { p256dh: publicKey(), auth: randomBytes(16).toString('base64url') },
 });
@@ -47,6 +47,21 @@ describe('subscribePush and unsubscribePush', () => {
     expect(await alice.menu.unsubscribePush({ endpoint: phone.endpoint })).toEqual({
       removed: true,
     });
+    expect(storedEndpoints(alice)).toEqual([]);
+  });
+
+  it('refuse an endpoint that is not on a push service, so the worker never posts to it', async () => {
+    for (const endpoint of [
+      'https://push.example/send/alice',
+      'https://10.0.0.7/internal',
+      'https://fcm.googleapis.com.evil.example/send/alice',
+    ]) {
+      await expectError(
+        alice.menu.subscribePush({ ...browserSubscription('x'), endpoint }),
+        'BAD_REQUEST',
+        /not on a push service this server sends to \(fcm\.googleapis\.com/,
+      );
+    }
     expect(storedEndpoints(alice)).toEqual([]);
   });
 

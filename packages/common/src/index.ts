@@ -11,5 +11,6 @@ export * from './order-states';
 export * from './payment-methods';
 export * from './pricing';
 export * from './push-message';
+export * from './push-services';
 export * from './push-subscription';
 export * from './schemas';

@@ -67,7 +67,7 @@ test('a subscription the page sends is stored with its customer, and turning off
   const { customerId } = (await status.json()).result.data as { customerId: string };
   const stored = new PushSubscriptions(openAccountsDatabase(process.env[E2E_ACCOUNTS_DB]!));
   // What a browser with a push service would hand the page: an https endpoint and its keys.
-  const { subscription } = newSubscriber(`https://push.example/send/${randomUUID()}`);
+  const { subscription } = newSubscriber(`https://fcm.googleapis.com/fcm/send/${randomUUID()}`);
 
   expect(await callFromPage(page, 'subscribePush', subscription)).toMatchObject({ status: 200 });
   expect(stored.list(customerId)).toEqual([

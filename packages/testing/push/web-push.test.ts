@@ -28,6 +28,8 @@ const startPushStack = () =>
         VAPID_PUBLIC_KEY: VAPID.publicKey,
         VAPID_PRIVATE_KEY: VAPID.privateKey,
         VAPID_SUBJECT,
+        // The test's push service is the only one this worker may post to.
+        PUSH_SERVICE_HOSTS: '127.0.0.1',
       },
     },
   });
@@ -148,5 +150,24 @@ describe('Web Push from the worker', () => {
     // The steady browser's push service took each message first time: the retries skip it.
     expect(pushService.received(steady.id)).toHaveLength(expected.length);
     expect(delivered(steady)).toEqual(expected);
+  });
+
+  it('posts nothing to a host that is not a listed push service, and forgets that subscription', async () => {
+    const { customerId, browsers } = customerWithBrowsers('listed');
+    const [listed] = browsers as [Browser];
+    const unlistedId = `unlisted-${customerId}`;
+    // The same push service by another name: only 127.0.0.1 is listed.
+    const unlisted = newSubscriber(
+      pushService.endpoint(unlistedId).replace('127.0.0.1', 'localhost'),
+    );
+    subscriptions.add(customerId, unlisted.subscription);
+    const status = await completeOrder(customerId);
+
+    expect(pushService.received(unlistedId)).toEqual([]);
+    expect(subscriptions.list(customerId).map((stored) => stored.endpoint)).toEqual([
+      listed.subscription.endpoint,
+    ]);
+    expect(delivered(listed)).toEqual(expectedPushes(status));
+    expect(stack.worker.log).toMatch(/localhost:\d+ is not a push service we send to; removed it/);
   });
 });

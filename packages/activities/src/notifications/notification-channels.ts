@@ -12,7 +12,12 @@ export interface NotificationSettings {
   /** The worker's durable record of what it sent. */
   notificationsDbPath: string;
   /** Web Push, when VAPID keys are configured: where subscriptions are and how to sign. */
-  webPush: { vapid: VapidDetails; accountsDbPath: string } | null;
+  webPush: {
+    vapid: VapidDetails;
+    accountsDbPath: string;
+    /** The push services subscriptions may point at; the worker posts to no other host. */
+    serviceHosts: readonly string[];
+  } | null;
 }
 
 /** The worker's channels: the recording channel always, Web Push beside it when configured. */
@@ -30,6 +35,7 @@ export function openNotificationChannels({
     recording,
     new WebPushChannel({
       vapid: webPush.vapid,
+      serviceHosts: webPush.serviceHosts,
       subscriptions: new PushSubscriptions(openAccountsDatabase(webPush.accountsDbPath)),
       deliveries: new PushDeliveries(notificationsDbPath),
     }),

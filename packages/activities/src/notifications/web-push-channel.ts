@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import webPush from 'web-push';
 import type { PushSubscriptions, StoredPushSubscription } from '@delivery/accounts';
-import type { PushMessage } from '@delivery/common';
+import { isPushServiceEndpoint, type PushMessage } from '@delivery/common';
 import type { NotificationChannel, PushNotification } from './channel';
 import type { PushDeliveries } from './push-deliveries';
 
@@ -16,6 +16,7 @@ export interface VapidDetails {
 
 export interface WebPushChannelOptions {
   vapid: VapidDetails;
+  serviceHosts: readonly string[];
   subscriptions: PushSubscriptions;
   deliveries: PushDeliveries;
   log?: (line: string) => void;
@@ -51,11 +52,18 @@ const topicOf = (notificationId: string) =>
  */
 export class WebPushChannel implements NotificationChannel {
   private readonly vapid: VapidDetails;
+  private readonly serviceHosts: readonly string[];
   private readonly subscriptions: PushSubscriptions;
   private readonly deliveries: PushDeliveries;
   private readonly log: (line: string) => void;
 
-  constructor({ vapid, subscriptions, deliveries, log = console.log }: WebPushChannelOptions) {
+  constructor({
+    vapid,
+    serviceHosts,
+    subscriptions,
+    deliveries,
+    log = console.log,
+  }: WebPushChannelOptions) {
     // Signs a throwaway token: bad keys or a bad subject stop the worker at startup, not each send.
     webPush.getVapidHeaders(
       'https://push.invalid',
@@ -65,6 +73,7 @@ export class WebPushChannel implements NotificationChannel {
       'aes128gcm',
     );
     this.vapid = vapid;
+    this.serviceHosts = serviceHosts;
     this.subscriptions = subscriptions;
     this.deliveries = deliveries;
     this.log = log;
@@ -73,6 +82,7 @@ export class WebPushChannel implements NotificationChannel {
   async send(notification: PushNotification, signal?: AbortSignal): Promise<void> {
     const pending = this.subscriptions
       .list(notification.customerId)
+      .filter(({ endpoint }) => this.onAPushService(endpoint))
       .filter(({ endpoint }) => !this.deliveries.delivered(notification.id, endpoint));
     const results = await Promise.allSettled(
       pending.map((subscription) => this.deliver(notification, subscription, signal)),
@@ -84,6 +94,17 @@ export class WebPushChannel implements NotificationChannel {
     const failure =
       failures.find((error) => !(error instanceof ApplicationFailure)) ?? failures.at(0);
     if (failure) throw failure;
+  }
+
+  /**
+   * The menu refuses other endpoints; one stored before the list changed is forgotten unsent, so
+   * no setting change can turn the worker into a client of arbitrary hosts.
+   */
+  private onAPushService(endpoint: string): boolean {
+    if (isPushServiceEndpoint(endpoint, this.serviceHosts)) return true;
+    this.subscriptions.removeEndpoint(endpoint);
+    this.log(`[push] ${new URL(endpoint).host} is not a push service we send to; removed it`);
+    return false;
   }
 
   private async deliver(

@@ -1,5 +1,9 @@
 import { TRPCError } from '@trpc/server';
-import { pushEndpointRefSchema, pushSubscriptionSchema } from '@delivery/common';
+import {
+  isPushServiceEndpoint,
+  pushEndpointRefSchema,
+  pushSubscriptionSchema,
+} from '@delivery/common';
 import { customerProcedure, publicProcedure } from '../trpc';
 
 /** The menu's Web Push procedures: the key to subscribe with, and the customer's subscriptions. */
@@ -13,6 +17,12 @@ export const pushProcedures = {
       throw new TRPCError({
         code: 'PRECONDITION_FAILED',
         message: 'This server sends no push notifications (no VAPID key is configured).',
+      });
+    }
+    if (!isPushServiceEndpoint(input.endpoint, ctx.config.pushServiceHosts)) {
+      throw new TRPCError({
+        code: 'BAD_REQUEST',
+        message: `The push endpoint is not on a push service this server sends to (${ctx.config.pushServiceHosts.join(', ')}).`,
       });
     }
     ctx.pushSubscriptions.add(ctx.customerId, input);
