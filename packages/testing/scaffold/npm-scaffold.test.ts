@@ -2,15 +2,11 @@ import { execSync, spawn, spawnSync, type ChildProcess } from 'node:child_proces
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@delivery/common';
-import { readyForPickup } from '@delivery/harness/order-actions';
 import { portAnswers } from '@delivery/harness/ports';
 import { repoRoot } from '@delivery/harness/repo-root';
 import { trpcHttp } from '@delivery/harness/trpc-http';
-import { ORDER_CLIENT_OPTIONS } from '@delivery/workflows/client';
-import { workflowIdOf } from '@delivery/workflows/contract';
 
 /**
  * The tree as Temporal's samples are scaffolded (`npx @temporalio/create --sample`): the tracked
@@ -19,7 +15,7 @@ import { workflowIdOf } from '@delivery/workflows/contract';
 const DEV_PORTS = [7233, 8233, 4242, 3000, 3001, 3002];
 /**
  * A user's shell: without the test run's Temporal connection settings, so the scaffold runs on the
- * dev server it starts itself (where the kitchen's step below finds its order).
+ * dev server it starts itself.
  */
 const USER_ENV = Object.fromEntries(
   Object.entries(process.env).filter(
@@ -28,6 +24,7 @@ const USER_ENV = Object.fromEntries(
 );
 const menu = trpcHttp('http://127.0.0.1:3000');
 const driverSite = trpcHttp('http://127.0.0.1:3001');
+const restaurantSite = trpcHttp('http://127.0.0.1:3002');
 
 let folder: string;
 let dev: ChildProcess;
@@ -47,6 +44,13 @@ function waitForOutput(pattern: RegExp, timeoutMs: number): Promise<void> {
     }, 250);
     const deadline = Date.now() + timeoutMs;
   });
+}
+
+/** A demo account's session cookie on `site`. */
+async function signedIn(site: typeof driverSite, email: string): Promise<string> {
+  const signIn = await site.mutation('signIn', { input: { email, password: DEMO_PASSWORD } });
+  expect(signIn.status, JSON.stringify(signIn.body)).toBe(200);
+  return signIn.setCookie.map((line) => line.split(';')[0]).join('; ');
 }
 
 beforeAll(async () => {
@@ -94,7 +98,7 @@ describe('the tree scaffolded with npm, as a sample', () => {
     expect(existsSync(join(folder, 'node_modules/@delivery/api'))).toBe(true);
   });
 
-  it('runs with `npm run dev` and takes one order to Delivered: placed, picked up and delivered over HTTP', async () => {
+  it('runs with `npm run dev` and takes one order to Delivered over HTTP: placed, accepted and readied by the kitchen, picked up and delivered', async () => {
     const orderId = crypto.randomUUID();
     // A customer as a browser becomes one: the menu's first answer sets the signed cookie.
     const customer = (await menu.query('products')).setCookie
@@ -116,22 +120,19 @@ describe('the tree scaffolded with npm, as a sample', () => {
       await new Promise((r) => setTimeout(r, 250));
     }
 
-    // The kitchen accepts and readies it through the dev server, as an operator could.
-    const connection = await Connection.connect({ address: '127.0.0.1:7233' });
-    try {
-      const temporal = new Client({ connection, workflow: ORDER_CLIENT_OPTIONS });
-      await readyForPickup(temporal.workflow.getHandle(workflowIdOf(orderId)));
-    } finally {
-      await connection.close();
+    // `npm run dev` seeded the demo accounts into the copy's own accounts database: the kitchen
+    // accepts and readies the order on its site, then a driver picks it up and delivers it on theirs.
+    const kitchen = await signedIn(restaurantSite, 'kitchen@example.com');
+    for (const [action, input] of [
+      ['acceptOrder', { orderId, prepMinutes: 0 }],
+      ['markReady', { orderId }],
+    ] as const) {
+      const response = await restaurantSite.mutation(action, { cookie: kitchen, input });
+      expect(response.status, `${action}: ${JSON.stringify(response.body)}`).toBe(200);
     }
     expect(await stateOf()).toBe('Ready for pickup');
 
-    // `npm run dev` seeded the demo accounts into the copy's own accounts database.
-    const signIn = await driverSite.mutation('signIn', {
-      input: { email: 'dana@example.com', password: DEMO_PASSWORD },
-    });
-    expect(signIn.status, JSON.stringify(signIn.body)).toBe(200);
-    const driver = signIn.setCookie.map((line) => line.split(';')[0]).join('; ');
+    const driver = await signedIn(driverSite, 'dana@example.com');
     for (const action of ['pickUp', 'deliver']) {
       const response = await driverSite.mutation(action, { cookie: driver, input: { orderId } });
       expect(response.status, `${action}: ${JSON.stringify(response.body)}`).toBe(200);
