@@ -10,6 +10,7 @@ export const DRIVER_URL = localUrl(BENCH_PORTS.driver);
 
 export const ORDER_TASK_QUEUE = 'bench-orders';
 export const BASELINE_TASK_QUEUE = 'bench-baseline';
+export const ORDER_SHAPED_TASK_QUEUE = 'bench-order-shaped';
 
 /** Signs the bench's customer and driver sessions, in the sites and in the API it calls itself. */
 export const SESSION_SECRET = 'bench-only-session-secret-of-enough-length';

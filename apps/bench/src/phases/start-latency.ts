@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { Customer } from '../actors/customer';
-import { withBaselineWorker } from '../baseline/baseline-worker';
+import { BARE_WORKFLOWS, withBareWorker } from '../baseline/baseline-worker';
 import { BASELINE_TASK_QUEUE, SAMPLES } from '../config';
 import { summarize, timed, timeEach, type LatencySummary } from '../measure/latency';
 import { ApiOrders } from '../orders/api-orders';
 import { benchOrderInput } from '../orders/order-input';
+import { ratio } from '../measure/ratio';
 import { progress } from '../progress';
 
 export interface StartLatency {
@@ -29,7 +30,6 @@ export interface StartLatency {
 type Ratios = { p50: number; p95: number; p99: number };
 
 function ratiosOf(latency: LatencySummary, baseline: LatencySummary): Ratios {
-  const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
   return {
     p50: ratio(latency.p50, baseline.p50),
     p95: ratio(latency.p95, baseline.p95),
@@ -68,7 +68,7 @@ export async function measureStartLatency(client: Client): Promise<StartLatency>
   ].map((call) => ({ call, samples: [] as number[] }));
 
   try {
-    return await withBaselineWorker(async () => {
+    return await withBareWorker(BARE_WORKFLOWS.baseline, async () => {
       // The baseline first: it is what the others are compared with.
       for (const { call } of series) await timeEach(SAMPLES.warmup, call);
       for (let turn = 1; turn <= SAMPLES.starts; turn += 1) {

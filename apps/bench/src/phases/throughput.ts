@@ -1,10 +1,14 @@
 import { performance } from 'node:perf_hooks';
-import { Customer } from '../actors/customer';
-import { Driver } from '../actors/driver';
+import type { Client } from '@temporalio/client';
 import type { Kitchen } from '../actors/kitchen';
-import { BENCH_DRIVERS, SAMPLES } from '../config';
-import { TrpcCallError } from '../http/site-client';
+import { BARE_WORKFLOWS, withBareWorker } from '../baseline/baseline-worker';
+import { orderShapedPairs } from '../baseline/order-shaped-pairs';
+import { SAMPLES } from '../config';
+import type { CpuMeter, CpuSplit } from '../measure/cpu-split';
 import { summarize, type LatencySummary } from '../measure/latency';
+import { ratio } from '../measure/ratio';
+import type { OrderPairs } from '../orders/order-pairs';
+import { productPairs } from '../orders/product-pairs';
 import { progress } from '../progress';
 import { sleep } from '../sleep';
 
@@ -15,78 +19,54 @@ export interface Throughput {
   delivered: number;
   failed: number;
   windowSeconds: number;
-  /** One order from `createOrder` to its delivery, as one customer and one driver lived it. */
+  /** One order from its start to its delivery, as one customer and one driver lived it. */
   orderLatency: LatencySummary;
   /** Taps on "Pick up" refused because the order was not ready yet, per delivered order. */
   refusedPickUpsPerOrder: number;
+  /** Where the CPU went over the measured window, from each process's own accounting. */
+  cpu: CpuSplit;
 }
 
-const FIRST_RETAP_MS = 25;
-const LONGEST_RETAP_MS = 400;
-const READY_TIMEOUT_MS = 30_000;
+/** The order-shaped workflow on a bare worker, with the order's figures over its own. */
+export interface Ceiling extends Throughput {
+  orderOverCeiling: { ordersPerSecond: number; p50: number; p95: number };
+}
 
-/**
- * An instant driver: taps "Pick up" as soon as the order exists. Until the kitchen has readied it
- * the order refuses (CONFLICT, "not accepted yet", "still preparing"; each refused request is a
- * signal in the order's history), so it taps again, backing off so that waiting drivers do not
- * load the worker.
- */
-async function pickUpWhenReady(driver: Driver, orderId: string): Promise<number> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  for (
-    let refused = 0, wait = FIRST_RETAP_MS;
-    ;
-    refused += 1, wait = Math.min(wait * 2, LONGEST_RETAP_MS)
-  ) {
-    try {
-      await driver.pickUp(orderId);
-      return refused;
-    } catch (error) {
-      const notReadyYet = error instanceof TrpcCallError && error.code === 'CONFLICT';
-      if (!notReadyYet || Date.now() > deadline) throw error;
-      await sleep(wait);
-    }
-  }
+export interface ThroughputFigures {
+  throughput: Throughput[];
+  ceiling: Ceiling[];
 }
 
 /**
- * One order's whole life: created, picked up and delivered through the HTTP APIs, readied by the
- * kitchen meanwhile. Returns the driver's refused taps.
+ * `concurrency` pairs, each ordering again as soon as its last order was delivered. Orders
+ * finishing in the warm-up, or after the window, are not counted; the CPU is read as the window
+ * opens and as it closes.
  */
-async function deliverOneOrder(
-  customer: Customer,
-  kitchen: Kitchen,
-  driver: Driver,
-): Promise<number> {
-  const orderId = await customer.createOrder();
-  const [refused] = await Promise.all([pickUpWhenReady(driver, orderId), kitchen.ready(orderId)]);
-  await driver.deliver(orderId);
-  return refused;
-}
-
-/**
- * `concurrency` customer-and-driver pairs, each ordering again as soon as its last order was
- * delivered. Orders finishing in the warm-up, or after the window, are not counted.
- */
-async function atConcurrency(kitchen: Kitchen, concurrency: number): Promise<Throughput> {
-  const pairs = await Promise.all(
-    Array.from({ length: concurrency }, async (_, i) => ({
-      customer: new Customer(),
-      driver: await Driver.signIn(BENCH_DRIVERS.throughput(concurrency, i + 1)),
-    })),
-  );
+async function atConcurrency(
+  makePairs: OrderPairs,
+  concurrency: number,
+  cpu: CpuMeter,
+): Promise<Throughput> {
+  // One at a time: sign-in throttling counts each attempt while its password is checked, so 50
+  // drivers signing in at once from one address would pass its per-address limit.
+  const pairs: Awaited<ReturnType<OrderPairs>>[] = [];
+  for (let pair = 1; pair <= concurrency; pair += 1) pairs.push(await makePairs(concurrency, pair));
   const windowStart = performance.now() + SAMPLES.throughputWarmupMs;
   const windowEnd = windowStart + SAMPLES.throughputWindowMs;
+  const cpuAtStart = sleep(SAMPLES.throughputWarmupMs).then(() => cpu.read());
+  const cpuAtEnd = sleep(SAMPLES.throughputWarmupMs + SAMPLES.throughputWindowMs).then(() =>
+    cpu.read(),
+  );
   const latencies: number[] = [];
   let refusedPickUps = 0;
   let failed = 0;
   await Promise.all(
-    pairs.map(async ({ customer, driver }) => {
+    pairs.map(async (pair) => {
       while (performance.now() < windowEnd) {
         const startedAt = performance.now();
         let refused: number;
         try {
-          refused = await deliverOneOrder(customer, kitchen, driver);
+          refused = await pair.deliverOne();
         } catch (error) {
           failed += 1;
           if (failed === 1)
@@ -111,18 +91,45 @@ async function atConcurrency(kitchen: Kitchen, concurrency: number): Promise<Thr
     windowSeconds,
     orderLatency: summarize(latencies),
     refusedPickUpsPerOrder: Math.round((refusedPickUps / latencies.length) * 10) / 10,
+    cpu: cpu.split(await cpuAtStart, await cpuAtEnd, latencies.length),
   };
 }
 
-export async function measureThroughput(kitchen: Kitchen): Promise<Throughput[]> {
-  const results: Throughput[] = [];
-  for (const concurrency of SAMPLES.throughputConcurrency) {
-    const result = await atConcurrency(kitchen, concurrency);
-    progress(
-      `  concurrency ${concurrency}: ${result.ordersPerSecond} orders/s delivered ` +
-        `(order p50 ${result.orderLatency.p50} ms, ${result.failed} failed)`,
-    );
-    results.push(result);
-  }
-  return results;
+function againstCeiling(orders: Throughput, ceiling: Throughput): Ceiling {
+  return {
+    ...ceiling,
+    orderOverCeiling: {
+      ordersPerSecond: ratio(orders.ordersPerSecond, ceiling.ordersPerSecond),
+      p50: ratio(orders.orderLatency.p50, ceiling.orderLatency.p50),
+      p95: ratio(orders.orderLatency.p95, ceiling.orderLatency.p95),
+    },
+  };
+}
+
+const line = (label: string, t: Throughput): string =>
+  `  concurrency ${t.concurrency}, ${label}: ${t.ordersPerSecond} orders/s delivered ` +
+  `(order p50 ${t.orderLatency.p50} ms, ${t.failed} failed, ` +
+  `${t.cpu.cpuSecondsPerOrder} CPU s per order)`;
+
+/**
+ * At each concurrency, real orders and then the ceiling, driven alike: level by level, so that
+ * other work on the machine, which comes and goes, weighs on both of a pair of figures.
+ */
+export async function measureThroughput(
+  client: Client,
+  kitchen: Kitchen,
+  cpu: CpuMeter,
+): Promise<ThroughputFigures> {
+  const figures: ThroughputFigures = { throughput: [], ceiling: [] };
+  await withBareWorker(BARE_WORKFLOWS.orderShaped, async () => {
+    for (const concurrency of SAMPLES.throughputConcurrency) {
+      const orders = await atConcurrency(productPairs(kitchen), concurrency, cpu);
+      progress(line('orders', orders));
+      const ceiling = await atConcurrency(orderShapedPairs(client), concurrency, cpu);
+      progress(line('ceiling', ceiling));
+      figures.throughput.push(orders);
+      figures.ceiling.push(againstCeiling(orders, ceiling));
+    }
+  });
+  return figures;
 }

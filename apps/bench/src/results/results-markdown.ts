@@ -1,5 +1,7 @@
 import type { LatencySummary } from '../measure/latency';
+import type { CpuSplit } from '../measure/cpu-split';
 import type { CallsByOperation } from '../measure/temporal-calls';
+import type { Ceiling, Throughput } from '../phases/throughput';
 import type { BenchResults } from './bench-results';
 import type { LevelNotReached } from '../phases/open-order-levels';
 import { markdownTable } from './markdown-table';
@@ -27,6 +29,86 @@ function runLine({ date, durationSeconds, machine, loadAverage }: BenchResults):
   );
 }
 
+const percent = (share: number): string => `${Math.round(share * 100)}%`;
+
+/** One column per concurrency: each process's CPU seconds and share, then the totals. */
+function cpuTable(levels: Throughput[]): string {
+  const splits: CpuSplit[] = levels.map((level) => level.cpu);
+  return markdownTable(
+    ['CPU seconds (share)', ...levels.map((level) => `concurrency ${level.concurrency}`)],
+    [
+      ...splits[0]!.processes.map(({ process }, row) => [
+        process,
+        ...splits.map((split) => {
+          const { cpuSeconds, share } = split.processes[row]!;
+          return `${cpuSeconds} s (${percent(share)})`;
+        }),
+      ]),
+      ['all of the above', ...splits.map((split) => `${split.totalCpuSeconds} s`)],
+      ['window', ...splits.map((split) => `${split.windowSeconds} s`)],
+      ['per delivered order', ...splits.map((split) => `${split.cpuSecondsPerOrder} s`)],
+      [
+        'elsewhere on the machine (not the bench)',
+        ...splits.map((split) => `${split.elsewhereCpuSeconds} s`),
+      ],
+    ],
+  );
+}
+
+/** Orders delivered per second, the ceiling beside them, and where the CPU went meanwhile. */
+export function throughputMarkdown(throughput: Throughput[], ceiling: Ceiling[]): string {
+  return [
+    '#### Orders delivered per second (readied by an instant kitchen, picked up, delivered; instant driver, no faults)',
+    markdownTable(
+      [
+        'concurrency',
+        'orders/s',
+        'delivered in window',
+        'failed',
+        'one order p50',
+        'one order p95',
+        'refused pick-up taps per order',
+      ],
+      throughput.map((t) => [
+        t.concurrency,
+        t.ordersPerSecond,
+        `${t.delivered} in ${t.windowSeconds} s`,
+        t.failed,
+        ms(t.orderLatency.p50),
+        ms(t.orderLatency.p95),
+        t.refusedPickUpsPerOrder,
+      ]),
+    ),
+    '#### The ceiling: an order-shaped workflow doing nothing, on a bare worker, driven alike',
+    markdownTable(
+      [
+        'concurrency',
+        'ceiling orders/s',
+        'orders over ceiling',
+        'ceiling p50',
+        'order p50 over ceiling',
+        'ceiling p95',
+        'order p95 over ceiling',
+        'failed',
+      ],
+      ceiling.map((c) => [
+        c.concurrency,
+        c.ordersPerSecond,
+        `${c.orderOverCeiling.ordersPerSecond}x`,
+        ms(c.orderLatency.p50),
+        `${c.orderOverCeiling.p50}x`,
+        ms(c.orderLatency.p95),
+        `${c.orderOverCeiling.p95}x`,
+        c.failed,
+      ]),
+    ),
+    '#### Where the CPU went while orders were delivered (each process with its children)',
+    cpuTable(throughput),
+    '#### Where the CPU went while the ceiling ran',
+    cpuTable(ceiling),
+  ].join('\n\n');
+}
+
 export const targetsTable = (targets: TargetResult[]): string =>
   markdownTable(
     ['target', 'measured', 'result'],
@@ -46,6 +128,7 @@ export function resultsMarkdown(results: BenchResults): string {
   const {
     startLatency,
     throughput,
+    ceiling,
     opening,
     board,
     liveUpdates,
@@ -81,27 +164,7 @@ export function resultsMarkdown(results: BenchResults): string {
         ],
       ],
     ),
-    '#### Orders delivered per second (readied by an instant kitchen, picked up, delivered; instant driver, no faults)',
-    markdownTable(
-      [
-        'concurrency',
-        'orders/s',
-        'delivered in window',
-        'failed',
-        'one order p50',
-        'one order p95',
-        'refused pick-up taps per order',
-      ],
-      throughput.map((t) => [
-        t.concurrency,
-        t.ordersPerSecond,
-        `${t.delivered} in ${t.windowSeconds} s`,
-        t.failed,
-        ms(t.orderLatency.p50),
-        ms(t.orderLatency.p95),
-        t.refusedPickUpsPerOrder,
-      ]),
-    ),
+    throughputMarkdown(throughput, ceiling),
     '#### Opening orders (started with the client 100 at a time, until ready for pickup)',
     markdownTable(
       ['up to open orders', 'orders/s'],

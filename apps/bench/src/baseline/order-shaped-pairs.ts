@@ -1,0 +1,44 @@
+import type { Client } from '@temporalio/client';
+import { accepted, act, readyForPickup } from '@delivery/harness/order-actions';
+import { orderStartOptions } from '@delivery/workflows/contract';
+import { ORDER_SHAPED_TASK_QUEUE, QUIET_WINDOW_MS } from '../config';
+import { pickUpWhenReady, type OrderPairs } from '../orders/order-pairs';
+import { benchOrderInput } from '../orders/order-input';
+import type { orderShaped } from './order-shaped-workflow';
+
+/** The windows the bench's sites give every order: no deadline passes during the run. */
+const QUIET_WINDOWS = {
+  restaurantWindowMs: QUIET_WINDOW_MS,
+  pickupWindowMs: QUIET_WINDOW_MS,
+  deliveryWindowMs: QUIET_WINDOW_MS,
+  ratingDelayMs: QUIET_WINDOW_MS,
+};
+
+/**
+ * The ceiling's pairs: the Temporal client alone does what the sites do for an order. The same
+ * start options (memo, search attributes), the kitchen's accept and markReady and the driver's
+ * taps and delivery as `request` signals answered through `requestOutcome`, with the harness's
+ * own helpers, the ones the sites' API calls.
+ */
+export const orderShapedPairs =
+  (client: Client): OrderPairs =>
+  async (concurrency, pair) => {
+    const driver = { id: `bench-ceiling-${concurrency}-${pair}`, name: `Ceiling ${pair}` };
+    return {
+      async deliverOne() {
+        const input = { ...benchOrderInput(), windows: QUIET_WINDOWS };
+        const handle = await client.workflow.start<typeof orderShaped>('orderShaped', {
+          ...orderStartOptions(input, { taskQueue: ORDER_SHAPED_TASK_QUEUE }),
+          workflowId: `order-shaped-${input.orderId}`,
+        });
+        const [refused] = await Promise.all([
+          pickUpWhenReady(
+            async () => (await act(handle, { action: 'pickUp', driver })).outcome.accepted,
+          ),
+          readyForPickup(handle),
+        ]);
+        await accepted(handle, { action: 'deliver', driver });
+        return refused;
+      },
+    };
+  };
