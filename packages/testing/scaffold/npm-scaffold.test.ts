@@ -1,7 +1,8 @@
-import { execSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFile, execSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@delivery/common';
 import { portAnswers } from '@delivery/harness/ports';
@@ -62,12 +63,14 @@ beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'scaffold-'));
   execSync(`git archive HEAD | tar -x -C "${folder}"`, { cwd: repoRoot });
   rmSync(join(folder, '.npmrc'), { force: true });
-  const install = spawnSync('npm', ['install', '--no-audit', '--no-fund'], {
+  // Not spawnSync: minutes of a blocked event loop make vitest's worker miss its own heartbeat.
+  await promisify(execFile)('npm', ['install', '--no-audit', '--no-fund'], {
     cwd: folder,
-    encoding: 'utf8',
     timeout: 15 * 60_000,
+    maxBuffer: 64 * 1024 * 1024,
+  }).catch((error: { stderr?: string }) => {
+    throw new Error(`npm install failed:\n${(error.stderr ?? String(error)).slice(-3000)}`);
   });
-  expect(install.status, `npm install failed:\n${install.stderr.slice(-3000)}`).toBe(0);
 
   // `npm run dev`, as the README and .post-create say; its own process group, for Ctrl-C.
   dev = spawn('npm', ['run', 'dev'], { cwd: folder, detached: true, env: USER_ENV });
