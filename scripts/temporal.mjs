@@ -170,17 +170,18 @@ function healthy(cli, port) {
   return check.status === 0 && check.stdout.includes('SERVING');
 }
 
-async function waitUntilServing(cli, port, child, timeoutMs = 60_000) {
+/** Resolves once the server on `port` says SERVING; fails if `child` exits first. */
+export async function waitUntilServing(cli, port, child, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child && child.exitCode !== null) {
-      throw new Error(`the Temporal dev server exited with code ${child.exitCode}`);
+      throw new Error(`the Temporal server exited with code ${child.exitCode}`);
     }
     if ((await portAnswers(port)) && healthy(cli, port)) return;
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(
-    `the Temporal dev server did not answer on port ${port} within ${timeoutMs / 1000} s`,
+    `the Temporal server did not answer on port ${port} within ${timeoutMs / 1000} s`,
   );
 }
 

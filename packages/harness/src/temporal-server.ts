@@ -33,28 +33,31 @@ export function temporalServer(
     command: cli,
     args,
     cwd: repoRoot,
-    ready: async () => {
-      await waitUntil(() => portAnswers(`127.0.0.1:${port}`), 120_000, `Temporal on port ${port}`);
-      // The port opens before the frontend serves: wait for a real answer.
-      await waitUntil(
-        async () => {
-          try {
-            const connection = await Connection.connect({
-              address: `127.0.0.1:${port}`,
-              connectTimeout: 2_000,
-            });
-            await connection.healthService.check({});
-            await connection.close();
-            return true;
-          } catch {
-            return false;
-          }
-        },
-        60_000,
-        `Temporal health on port ${port}`,
-      );
-    },
+    ready: () => waitForTemporal(port),
   });
+}
+
+/** Resolves once the Temporal frontend on `port` answers a health check, not just a connection. */
+export async function waitForTemporal(port: number): Promise<void> {
+  await waitUntil(() => portAnswers(`127.0.0.1:${port}`), 120_000, `Temporal on port ${port}`);
+  // The port opens before the frontend serves: wait for a real answer.
+  await waitUntil(
+    async () => {
+      try {
+        const connection = await Connection.connect({
+          address: `127.0.0.1:${port}`,
+          connectTimeout: 2_000,
+        });
+        await connection.healthService.check({});
+        await connection.close();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    60_000,
+    `Temporal health on port ${port}`,
+  );
 }
 
 async function waitUntil(
