@@ -2,6 +2,7 @@
 // and the dynamic configuration the project relies on.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 
 /** The server reads `<root>/<CONFIG_DIR>/<CONFIG_ENV>.yaml`. */
@@ -86,32 +87,20 @@ export function serverConfig({ port, pgPort, metricsPort, password, dynamicConfi
   };
 }
 
-const DYNAMIC_CONFIG = `# What the order relies on, stated even where 1.29 already defaults to it.
-# The order's Workflow Update handlers (kept so histories that used them replay and finish).
-frontend.enableUpdateWorkflowExecution:
-  - value: true
-frontend.enableUpdateWorkflowExecutionAsyncAccepted:
-  - value: true
-# Update-with-start and other multi-operation calls.
-frontend.enableExecuteMultiOperation:
-  - value: true
-# Every site process lists its board, tickets and change feed through Visibility; the default of
-# 10 calls a second per namespace would throttle a few site replicas. The dev server allows 100.
-frontend.namespaceRPS.visibility:
-  - value: 100
-`;
+/** The same dynamic configuration as docker-compose.yml's server. */
+const DYNAMIC_CONFIG_FILE = fileURLToPath(
+  new URL('../tooling/temporal/dynamic-config.yaml', import.meta.url),
+);
 
 /** Writes the server's configuration into `<dataDir>/config` and returns the server's arguments. */
 export function writeServerConfig({ dataDir, ...settings }) {
   const configDir = join(dataDir, CONFIG_DIR);
   mkdirSync(configDir, { recursive: true });
-  const dynamicConfigFile = join(configDir, 'dynamic-config.yaml');
-  writeFileSync(dynamicConfigFile, DYNAMIC_CONFIG);
   // It holds the database password: for this user only.
   writeFileSync(
     join(configDir, `${CONFIG_ENV}.yaml`),
     `# Written by scripts/temporal-cluster.mjs on every start: edit the script, not this file.\n` +
-      stringify(serverConfig({ ...settings, dynamicConfigFile })),
+      stringify(serverConfig({ ...settings, dynamicConfigFile: DYNAMIC_CONFIG_FILE })),
     { mode: 0o600 },
   );
   return [

@@ -42,7 +42,7 @@ const HOW_TO_FIX = `Any one of these fixes it:
   - install Go ${GO_FOR_SERVER}+ (https://go.dev/dl, \`brew install go\`, or your distribution's package if
     it is that new), put \`go\` on PATH, and run \`node scripts/temporal-cluster.mjs build\` again
     (a few minutes the first time; it builds into ${cacheDir})
-  - with Docker: \`docker compose up -d temporal\` runs a Temporal server for one machine instead`;
+  - with Docker: \`docker compose --env-file .env.local up -d temporal-ui\` runs the same server on PostgreSQL in containers (docs/deploy.md)`;
 
 function go(args) {
   const result = spawnSync('go', args, { encoding: 'utf8' });

@@ -54,7 +54,7 @@ const HOW_TO_FIX = `Any one of these fixes it:
   - Go ${GO_FOR_CLI}+ and git on PATH, then run this again: it builds ${CLI_VERSION} into .cache/temporal
     (by hand: \`git clone --depth 1 --branch ${CLI_VERSION} https://github.com/temporalio/cli && cd cli && go build ./cmd/temporal\`;
     \`go install …@${CLI_VERSION}\` does not work for this tag)
-  - Docker: \`docker compose up -d temporal\`, then run the project as usual`;
+  - Docker: \`docker compose --env-file .env.local up -d temporal-ui\` (Temporal on PostgreSQL with its UI; see docs/deploy.md), then run the project as usual`;
 
 function run(command, args, options = {}) {
   // Child output goes to stderr: `cli` and `command` print their answer on stdout.
