@@ -7,6 +7,7 @@
 const WORKFLOW_BUNDLE_FORBIDDEN = [
   '^packages/workflows/src/(client|contract)[.]ts$',
   '^packages/activities/',
+  '^packages/observability/',
   '^packages/common/src/(env|temporal-connection)[.]ts$',
   '@temporalio/(client|worker|activity|testing|envconfig)',
 ];
@@ -67,6 +68,22 @@ module.exports = {
       severity: 'error',
       from: { path: '^packages/accounts/' },
       to: { path: '^(apps|packages|tooling)/', pathNot: '^packages/(accounts|common)/' },
+    },
+    {
+      name: 'observability-knows-only-itself',
+      comment:
+        'Tracing, logs and metrics are shared by the apps and the API (never the workflows): a leaf.',
+      severity: 'error',
+      from: { path: '^packages/observability/' },
+      to: { path: '^(apps|packages|tooling)/', pathNot: '^packages/observability/' },
+    },
+    {
+      name: 'events-know-only-common',
+      comment:
+        'The order-event bus carries order statuses between the worker and the sites: it knows only common.',
+      severity: 'error',
+      from: { path: '^packages/events/src/' },
+      to: { path: '^(apps|packages|tooling)/', pathNot: '^packages/(events|common)/' },
     },
     {
       name: 'api-knows-no-workers-sites-or-ui',

@@ -111,6 +111,10 @@ async function main() {
   const started = Date.now();
   // Every site and the worker share one accounts database (staff, sessions, throttling).
   process.env.ACCOUNTS_DB_PATH ||= join(root, '.data', 'accounts.sqlite');
+  // The worker publishes each order's changes to one file the sites read, unless a NATS broker
+  // is named (ORDER_EVENTS_URL).
+  if (!process.env.ORDER_EVENTS_URL)
+    process.env.ORDER_EVENTS_DB_PATH ||= join(root, '.data', 'order-events.sqlite');
   if (DEMO_ACCOUNTS) seedDemoAccounts();
   step('starting Temporal (the first run fetches the CLI, a few seconds)…');
   const { child: temporal } = await startDevServer({ db: join(root, '.temporal', 'dev.db') });

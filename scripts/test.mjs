@@ -2,9 +2,10 @@
 // Runs the test suites against a real Temporal dev server started for the run, and prints
 // one `N passed, N failed` line per suite and for the whole run.
 //
-//   node scripts/test.mjs             the everyday suites (unit, accounts, payments, workflows, worker, api, push, e2e)
+//   node scripts/test.mjs             the everyday suites (unit, accounts, events, payments, workflows, worker, api, push, observability, compose, e2e)
 //   node scripts/test.mjs proofs      the crash, fault and hostile-input suites
 //   node scripts/test.mjs scaffold    the npm scaffold (a copy of the tree as Temporal's samples are made)
+//   node scripts/test.mjs scale-out   the Temporal cluster on PostgreSQL, two workers, two replicas per site, SIGKILLs
 //   node scripts/test.mjs api e2e     any suites by name
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -30,6 +31,7 @@ const SITES = ['menu', 'driver', 'restaurant'];
 const SUITES = {
   unit: vitest('packages/common'),
   accounts: vitest('packages/accounts'),
+  events: vitest('packages/events'),
   payments: vitest('apps/payments'),
   workflows: vitest('packages/workflows'),
   worker: vitest('apps/worker'),
@@ -39,10 +41,25 @@ const SUITES = {
   faults: vitest('packages/testing', 'proofs/faults.test.ts'),
   hostile: { ...vitest('packages/testing', 'proofs/hostile.test.ts'), needsBuild: true },
   push: vitest('packages/testing', 'push/web-push.test.ts'),
+  observability: vitest('packages/testing', 'observability/'),
+  compose: vitest('packages/testing', 'compose/compose.test.ts'),
   scaffold: vitest('packages/testing', 'scaffold/npm-scaffold.test.ts'),
+  'scale-out': { ...vitest('packages/testing', 'scale-out/scale-out.test.ts'), needsBuild: true },
 };
 const GROUPS = {
-  default: ['unit', 'accounts', 'payments', 'workflows', 'worker', 'api', 'push', 'e2e'],
+  default: [
+    'unit',
+    'accounts',
+    'events',
+    'payments',
+    'workflows',
+    'worker',
+    'api',
+    'push',
+    'observability',
+    'compose',
+    'e2e',
+  ],
   proofs: ['crash', 'faults', 'hostile'],
 };
 

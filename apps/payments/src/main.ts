@@ -1,6 +1,8 @@
-import { consoleLogger as log } from './logger';
+import { jsonLogger } from './logger';
 import { createPaymentsServer, type PaymentsServer } from './server';
 import { readSettings } from './settings';
+
+const log = jsonLogger();
 
 async function start(): Promise<PaymentsServer> {
   try {

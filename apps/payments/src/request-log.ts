@@ -32,7 +32,7 @@ export function summarize(body: unknown): string {
   return [field(body, 'id'), field(body, 'status')].filter(Boolean).join(' ');
 }
 
-/** One line per request: method, path, idempotency key, status, outcome. */
+/** One line per request: method, path, idempotency key, status, outcome; each a field too. */
 export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
@@ -42,6 +42,13 @@ export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
       [c.req.method, c.req.path, key !== undefined && `key=${key}`, c.res.status, outcome]
         .filter(Boolean)
         .join(' '),
+      {
+        method: c.req.method,
+        path: c.req.path,
+        idempotencyKey: key,
+        status: c.res.status,
+        outcome,
+      },
     );
   };
 }

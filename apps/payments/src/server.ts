@@ -5,7 +5,7 @@ import { openDatabase } from './database';
 import { assertValidFaultSettings, type FaultSettings } from './faults';
 import { IdempotencyStore } from './idempotency';
 import { Ledger } from './ledger';
-import { consoleLogger, type Logger } from './logger';
+import { jsonLogger, type Logger } from './logger';
 import { PendingCommits } from './pending-commits';
 
 export interface PaymentsServerOptions {
@@ -23,7 +23,7 @@ export interface PaymentsServerOptions {
   commitDelayMs?: number;
   /** Refuse every refund with 400 charge_disputed. Default false. */
   refundsRefused?: boolean;
-  /** Default: `[payments]`-prefixed lines on stdout and stderr. */
+  /** Default: JSON lines on stdout. */
   logger?: Logger;
 }
 
@@ -48,7 +48,7 @@ function assertValidPort(port: number): void {
 export async function createPaymentsServer(
   options: PaymentsServerOptions,
 ): Promise<PaymentsServer> {
-  const { dbPath, port = 4242, host = '127.0.0.1', logger = consoleLogger } = options;
+  const { dbPath, port = 4242, host = '127.0.0.1', logger = jsonLogger() } = options;
   const faults: FaultSettings = {
     failureRate: options.failureRate ?? 0,
     latencyMs: options.latencyMs ?? 0,

@@ -14,6 +14,13 @@ import {
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
+/** The sandbox logs JSON lines: their messages, in order. */
+const messagesIn = (output: string): string[] =>
+  output
+    .trim()
+    .split('\n')
+    .map((line) => (JSON.parse(line) as { msg: string }).msg);
+
 interface RunningProcess {
   child: ChildProcess;
   url: string;
@@ -122,14 +129,14 @@ describe('the payments process', () => {
       running.child.kill('SIGTERM');
 
       expect(await running.exited).toEqual({ code: 0, signal: null });
-      const lines = running.output().trim().split('\n');
+      const lines = messagesIn(running.output());
       expect(lines[0]).toBe(
-        `[payments] listening on ${running.url} | ledger ${dbPath} | ` +
+        `listening on ${running.url} | ledger ${dbPath} | ` +
           'PAYMENT_FAILURE_RATE=0.25 | PAYMENT_LATENCY_MS=5 | PAYMENT_COMMIT_DELAY_MS=7 | ' +
           'PAYMENT_REFUNDS_REFUSED=true',
       );
-      expect(lines).toContain('[payments] GET /health 200');
-      expect(lines.at(-1)).toBe('[payments] SIGTERM received, closing');
+      expect(lines).toContain('GET /health 200');
+      expect(lines.at(-1)).toBe('SIGTERM received, closing');
     },
   );
 
@@ -149,7 +156,7 @@ describe('the payments process', () => {
     const launched = launch({ PAYMENTS_DB_PATH: tempDbPath(), [name]: value });
 
     expect(await launched.exited).toEqual({ code: 1, signal: null });
-    expect(launched.output()).toContain(message);
+    expect(messagesIn(launched.output())).toContain(`cannot start: ${message}`);
   });
 
   it(

@@ -6,6 +6,8 @@ import {
   openNotificationChannels,
   type NotificationSettings,
 } from '@delivery/activities';
+import type { OrderEventPublisher } from '@delivery/events';
+import { tracingOptions, type WorkerTracing } from './tracing-options';
 
 export interface OrderWorkerOptions {
   connection: NativeConnection;
@@ -15,6 +17,10 @@ export interface OrderWorkerOptions {
   notifications: NotificationSettings;
   /** Workflows kept in memory between tasks; each open order costs about 1.4 MiB cached. */
   maxCachedWorkflows: number;
+  /** Where the spans of workflows and activities go (packages/observability). */
+  tracing: WorkerTracing;
+  /** Where the orders' changes are published for the sites' live pages. */
+  events: OrderEventPublisher;
 }
 
 const workflowsPath = createRequire(import.meta.url).resolve('@delivery/workflows');
@@ -29,9 +35,11 @@ export function createOrderWorker(options: OrderWorkerOptions): Promise<Worker> 
     activities: createActivities({
       payments: createPaymentsClient(options.paymentsUrl),
       notifications: openNotificationChannels(options.notifications),
+      events: options.events,
     }),
     maxCachedWorkflows: options.maxCachedWorkflows,
     // In-flight activities get this long to finish on shutdown; the rest are retried elsewhere.
     shutdownGraceTime: '10 seconds',
+    ...tracingOptions(options.tracing),
   });
 }

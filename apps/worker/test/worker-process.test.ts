@@ -25,7 +25,7 @@ describe('the worker process', () => {
         }).start();
         await worker.stop(signal);
         expect(worker.exits.at(-1)).toEqual({ code: 0, signal: null });
-        expect(worker.log).toMatch(/\[worker\] stopped/);
+        expect(worker.log).toMatch(/"service":"delivery-worker".*"msg":"stopped"/);
       }
     } finally {
       await stack.stop();

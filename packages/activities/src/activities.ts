@@ -1,5 +1,6 @@
 import { Context } from '@temporalio/activity';
 import type { PaymentMethodId } from '@delivery/common';
+import type { OrderEvent, OrderEventPublisher } from '@delivery/events';
 import type { NotificationChannel } from './notifications/channel';
 import type { CancellationReason, PaymentsClient } from './payments-client';
 
@@ -37,6 +38,8 @@ export interface NotificationRequest {
 export interface ActivityDependencies {
   payments: PaymentsClient;
   notifications: NotificationChannel;
+  /** Where the order's changes go for the sites' live pages. */
+  events: OrderEventPublisher;
 }
 
 /**
@@ -53,7 +56,7 @@ async function heartbeating<T>(call: (signal: AbortSignal) => Promise<T>): Promi
   }
 }
 
-export function createActivities({ payments, notifications }: ActivityDependencies) {
+export function createActivities({ payments, notifications, events }: ActivityDependencies) {
   return {
     async chargeCustomer(request: ChargeRequest): Promise<{ chargeId: string }> {
       const charge = await heartbeating((signal) =>
@@ -137,6 +140,11 @@ export function createActivities({ payments, notifications }: ActivityDependenci
         },
         Context.current().cancellationSignal,
       );
+    },
+
+    /** The order's change, kept by the broker unless it already holds this version or a newer one. */
+    async publishOrderEvent(event: OrderEvent): Promise<void> {
+      await events.publish(event);
     },
   };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { pushServiceHostsOf, type OrderWindows } from '@delivery/common';
 import { accountsDatabasePath } from '@delivery/accounts';
 import { temporalConnectConfig } from '@delivery/common/temporal-connection';
-import type { ChangeFeedOptions } from './live/change-feed';
+import { orderEventSettings, type OrderEventSettings } from '@delivery/events';
 import type { OrderRateLimits } from './order-rate-limit';
 import { sessionSecret } from './session/secret';
 import type { TemporalAccessOptions } from './temporal/access';
@@ -12,7 +12,11 @@ export interface ApiConfig {
   /** The task queue new orders start on (TASK_QUEUE). */
   taskQueue: string;
   temporal: TemporalAccessOptions;
-  live: ChangeFeedOptions;
+  /**
+   * Where live pages hear of order changes: the NATS broker (ORDER_EVENTS_URL) or the embedded
+   * events file the worker writes (ORDER_EVENTS_DB_PATH).
+   */
+  orderEvents: OrderEventSettings;
   /**
    * Shorter windows for tests and demos, from the server's environment only: a customer must not
    * be able to choose how long a driver has. Unset windows keep the workflow's defaults.
@@ -65,8 +69,6 @@ const settingsSchema = z.object({
   TASK_QUEUE: z.string().default('orders'),
   TEMPORAL_CONNECT_TIMEOUT_MS: milliseconds(1).default(5_000),
   TEMPORAL_RPC_TIMEOUT_MS: milliseconds(1).default(10_000),
-  LIVE_POLL_MS: milliseconds(1).default(500),
-  LIVE_OVERLAP_MS: milliseconds(0).default(3_000),
   ORDER_PAYMENT_WINDOW_MS: milliseconds(1).optional(),
   ORDER_RESTAURANT_WINDOW_MS: milliseconds(1).optional(),
   ORDER_PREPARATION_GRACE_MS: milliseconds(0).optional(),
@@ -116,7 +118,13 @@ export function configFromEnv(env: Env = process.env): ApiConfig {
   } catch (error) {
     problems.push(error instanceof Error ? error.message : String(error));
   }
-  if (!parsed.success || !connection || !accountsDbPath) {
+  let orderEvents;
+  try {
+    orderEvents = orderEventSettings(variables);
+  } catch (error) {
+    problems.push(error instanceof Error ? error.message : String(error));
+  }
+  if (!parsed.success || !connection || !accountsDbPath || !orderEvents) {
     throw new Error(`The API's settings are not valid:\n  ${problems.join('\n  ')}`);
   }
   const settings = parsed.data;
@@ -127,7 +135,7 @@ export function configFromEnv(env: Env = process.env): ApiConfig {
       connectTimeoutMs: settings.TEMPORAL_CONNECT_TIMEOUT_MS,
       rpcTimeoutMs: settings.TEMPORAL_RPC_TIMEOUT_MS,
     },
-    live: { pollMs: settings.LIVE_POLL_MS, overlapMs: settings.LIVE_OVERLAP_MS },
+    orderEvents,
     orderWindows: definedOnly({
       paymentWindowMs: settings.ORDER_PAYMENT_WINDOW_MS,
       restaurantWindowMs: settings.ORDER_RESTAURANT_WINDOW_MS,

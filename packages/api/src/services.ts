@@ -5,14 +5,17 @@ import {
   type AccountsDatabase,
   type StaffAuth,
 } from '@delivery/accounts';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry/lib/client';
+import { openOrderEventBus } from '@delivery/events';
 import { processConfig, type ApiConfig } from './config';
 import { ChangeFeed } from './live/change-feed';
 import { OrderRateLimit } from './order-rate-limit';
 import { TemporalAccess } from './temporal/access';
 
 /**
- * What every request of a process shares: its settings, its one Temporal client and change feed,
- * and the accounts database (staff, their sessions, sign-in throttling), opened once.
+ * What every request of a process shares: its settings, its one Temporal client, its one change
+ * feed (a subscription to the order events), and the accounts database (staff, their sessions,
+ * sign-in throttling), opened once.
  */
 export interface ApiServices {
   config: ApiConfig;
@@ -27,12 +30,15 @@ export interface ApiServices {
 }
 
 export function createServices(config: ApiConfig): ApiServices {
-  const temporal = new TemporalAccess(config.temporal);
+  // Starting, signalling or querying an order continues the request's trace into the workflow.
+  const temporal = new TemporalAccess(config.temporal, {
+    workflow: [new OpenTelemetryWorkflowClientInterceptor()],
+  });
   const accountsDatabase = openAccountsDatabase(config.accountsDbPath);
   return {
     config,
     temporal,
-    feed: new ChangeFeed(temporal, config.live),
+    feed: new ChangeFeed(temporal, openOrderEventBus(config.orderEvents)),
     accountsDatabase,
     staff: staffAuth(accountsDatabase),
     orderRateLimit: new OrderRateLimit(accountsDatabase, config.orderRateLimit),

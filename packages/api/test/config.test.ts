@@ -5,8 +5,9 @@ describe('configFromEnv', () => {
   it('fills in the defaults, and counts an empty variable as unset', () => {
     const config = configFromEnv({
       SESSION_SECRET: 'secret',
-      LIVE_POLL_MS: '',
       ACCOUNTS_DB_PATH: '/var/lib/delivery/accounts.sqlite',
+      ORDER_EVENTS_URL: '',
+      ORDER_EVENTS_DB_PATH: '/var/lib/delivery/order-events.sqlite',
     });
     expect(config).toMatchObject({
       taskQueue: 'orders',
@@ -15,7 +16,7 @@ describe('configFromEnv', () => {
         connectTimeoutMs: 5_000,
         rpcTimeoutMs: 10_000,
       },
-      live: { pollMs: 500, overlapMs: 3_000 },
+      orderEvents: { broker: 'embedded', path: '/var/lib/delivery/order-events.sqlite' },
       orderWindows: {},
       sessionSecret: 'secret',
       accountsDbPath: '/var/lib/delivery/accounts.sqlite',
@@ -32,6 +33,11 @@ describe('configFromEnv', () => {
       ORDER_PICKUP_WINDOW_MS: '700',
       SESSION_SECRET: 'secret',
       ACCOUNTS_DB_PATH: '/var/lib/delivery/accounts.sqlite',
+      ORDER_EVENTS_URL: 'nats://events.internal:4222',
+    });
+    expect(config.orderEvents).toEqual({
+      broker: 'nats',
+      servers: ['nats://events.internal:4222'],
     });
     expect(config.temporal.connection).toMatchObject({
       connectionOptions: { address: '10.0.0.1:7233' },
@@ -47,21 +53,32 @@ describe('configFromEnv', () => {
 
   it('names every bad setting in one error', () => {
     expect(() =>
-      configFromEnv({ LIVE_POLL_MS: 'fast', TEMPORAL_RPC_TIMEOUT_MS: '0', SESSION_SECRET: 's' }),
+      configFromEnv({
+        ORDER_PICKUP_WINDOW_MS: 'soon',
+        TEMPORAL_RPC_TIMEOUT_MS: '0',
+        SESSION_SECRET: 's',
+      }),
     ).toThrow(
       [
         "The API's settings are not valid:",
         '  TEMPORAL_RPC_TIMEOUT_MS="0" must be a whole number of milliseconds above 0',
-        '  LIVE_POLL_MS="fast" must be a whole number of milliseconds above 0',
+        '  ORDER_PICKUP_WINDOW_MS="soon" must be a whole number of milliseconds above 0',
         '  ACCOUNTS_DB_PATH is not set: give every site and the worker the path of the one ' +
           'accounts database (`pnpm dev` uses .data/accounts.sqlite).',
+        '  Neither ORDER_EVENTS_URL nor ORDER_EVENTS_DB_PATH is set: give the worker and every ' +
+          'site the NATS broker (ORDER_EVENTS_URL=nats://host:4222) or, on one machine, the path ' +
+          'of one shared events file (`pnpm dev` uses .data/order-events.sqlite).',
       ].join('\n'),
     );
   });
 });
 
 describe('ALLOWED_ORIGINS', () => {
-  const env = { SESSION_SECRET: 's', ACCOUNTS_DB_PATH: '/tmp/accounts.sqlite' };
+  const env = {
+    SESSION_SECRET: 's',
+    ACCOUNTS_DB_PATH: '/tmp/accounts.sqlite',
+    ORDER_EVENTS_DB_PATH: '/tmp/order-events.sqlite',
+  };
 
   it('is a comma-separated list of origins, none by default', () => {
     expect(configFromEnv(env).allowedOrigins).toEqual([]);
@@ -80,7 +97,11 @@ describe('ALLOWED_ORIGINS', () => {
 });
 
 describe('ORDER_RATE_LIMIT and ORDER_RATE_LIMIT_PER_ADDRESS', () => {
-  const env = { SESSION_SECRET: 's', ACCOUNTS_DB_PATH: '/tmp/accounts.sqlite' };
+  const env = {
+    SESSION_SECRET: 's',
+    ACCOUNTS_DB_PATH: '/tmp/accounts.sqlite',
+    ORDER_EVENTS_DB_PATH: '/tmp/order-events.sqlite',
+  };
 
   it('default to more orders a minute than a real customer places', () => {
     expect(configFromEnv(env).orderRateLimit).toEqual({ perCustomer: 10, perAddress: 60 });

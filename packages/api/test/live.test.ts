@@ -1,7 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { OrderStatus } from '@delivery/common';
 import { isOnBoard } from '@delivery/common';
-import { ChangeFeed } from '../src';
+import { EmbeddedOrderEventBus, openOrderEventBus } from '@delivery/events';
+import { ChangeFeed, type FeedStats } from '../src';
 import { customer, driver, kitchen, placeOrder } from './support/actors';
 import { readyForPickup, waitForRestaurant } from './support/kitchen-path';
 import { services } from './support/services';
@@ -17,6 +21,14 @@ afterAll(() => {
 
 const subscribe = async <T>(subscription: Promise<AsyncIterable<T>>) =>
   (await subscription)[Symbol.asyncIterator]();
+
+const NOTHING_YET: FeedStats = {
+  busSubscriptions: 0,
+  events: 0,
+  latestReads: 0,
+  statusQueries: 0,
+  subscribers: 0,
+};
 
 describe('orderUpdates', () => {
   it('yields the status now, then each change as it happens', async () => {
@@ -59,19 +71,13 @@ describe('orderUpdates', () => {
     await expectError(updates.next(), 'NOT_FOUND', `No order ${orderId}.`);
   });
 
-  it('costs Temporal one query per change, however many pages watch the order', async () => {
-    const feed = new ChangeFeed(services.temporal, { ...services.config.live, pollMs: 200 });
+  it('costs Temporal nothing per change, however many pages watch the order', async () => {
+    const feed = new ChangeFeed(services.temporal, openOrderEventBus(services.config.orderEvents));
     const watcher = customer({ context: { feed } });
     const orderId = await placeOrder(watcher);
     await readyForPickup(watcher, orderId);
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(feed.stats()).toEqual({ visibilityCalls: 0, statusQueries: 0, subscribers: 0 });
+    expect(feed.stats()).toEqual(NOTHING_YET);
 
-    const changes = new Set<string>();
-    const stopCounting = feed.subscribe(
-      (row) => row.orderId === orderId && changes.add(row.updatedAt),
-    );
-    const startedAt = Date.now();
     const tabs = Array.from({ length: 20 }, () =>
       customer({ context: { feed, customerId: watcher.id } }),
     );
@@ -79,26 +85,44 @@ describe('orderUpdates', () => {
       tabs.map((tab) => subscribe(tab.menu.orderUpdates({ orderId }))),
     );
     const firsts = await Promise.all(pages.map((page) => nextMatching(page, () => true)));
-    expect(firsts.every((status: OrderStatus) => status.orderId === orderId)).toBe(true);
-    expect(feed.stats().subscribers).toBe(21);
+    expect(firsts.every((status: OrderStatus) => status.state === 'Ready for pickup')).toBe(true);
+    expect(feed.stats()).toMatchObject({ busSubscriptions: 1, subscribers: 20 });
 
     await dana.board.pickUp({ orderId });
     await Promise.all(
       pages.map((page) => nextMatching(page, (status) => status.state === 'Picked up')),
     );
-    const elapsed = Date.now() - startedAt;
+    // Each page read the order from its latest event, and the change came as an event.
     const stats = feed.stats();
-    expect(stats.statusQueries).toBeLessThanOrEqual(1 + changes.size);
-    expect(stats.statusQueries).toBeLessThan(20);
-    expect(stats.visibilityCalls).toBeLessThanOrEqual(Math.ceil(elapsed / 200) + 1);
+    expect(stats.statusQueries).toBe(0);
+    expect(stats.latestReads).toBeLessThanOrEqual(20);
+    expect(stats.busSubscriptions).toBe(1);
 
     tabs.forEach((tab) => tab.close());
-    stopCounting();
     await Promise.all(pages.map((page) => page.return?.()));
-    expect(feed.stats().subscribers).toBe(0);
-    const idle = feed.stats().visibilityCalls;
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(feed.stats().visibilityCalls).toBe(idle);
+    expect(feed.stats()).toMatchObject({ busSubscriptions: 1, subscribers: 0 });
+  });
+
+  it('reads an order that published no event (started before events) once with getStatus, for every page', async () => {
+    const noEvents = join(mkdtempSync(join(tmpdir(), 'no-events-')), 'events.sqlite');
+    const feed = new ChangeFeed(services.temporal, new EmbeddedOrderEventBus(noEvents));
+    const watcher = customer({ context: { feed } });
+    const orderId = await placeOrder(watcher);
+    const waiting = await waitForRestaurant(watcher, orderId);
+
+    const tabs = Array.from({ length: 20 }, () =>
+      customer({ context: { feed, customerId: watcher.id } }),
+    );
+    const pages = await Promise.all(
+      tabs.map((tab) => subscribe(tab.menu.orderUpdates({ orderId }))),
+    );
+    const firsts = await Promise.all(pages.map((page) => nextMatching(page, () => true)));
+    expect(firsts.every((status: OrderStatus) => status.updatedAt === waiting.updatedAt)).toBe(
+      true,
+    );
+    expect(feed.stats()).toMatchObject({ statusQueries: 1, latestReads: 1, subscribers: 20 });
+    tabs.forEach((tab) => tab.close());
+    await Promise.all(pages.map((page) => page.return?.()));
   });
 });
 
@@ -154,7 +178,14 @@ describe('boardUpdates', () => {
     );
     expect(taken.driverId).toBe(dana.id);
     expect(isOnBoard(taken, sam.id)).toBe(false);
+
+    // A board whose stream reconnects now still hears of it: recent changes are replayed.
+    const reconnected = await subscribe(sam.board.boardUpdates());
+    expect(
+      await nextMatching(reconnected, (row) => row.orderId === orderId, { what: 'replayed row' }),
+    ).toMatchObject({ state: 'Picked up', driverId: dana.id });
     sam.close();
     await rows.return?.();
+    await reconnected.return?.();
   });
 });

@@ -7,6 +7,7 @@ export * from './failure-types';
 export * from './money';
 export * from './money-state';
 export * from './order-model';
+export * from './order-summary';
 export * from './order-states';
 export * from './payment-methods';
 export * from './pricing';

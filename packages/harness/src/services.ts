@@ -12,6 +12,16 @@ import { temporalAddress } from './temporal-server';
 export const tempFile = (prefix: string, name: string): string =>
   join(mkdtempSync(join(tmpdir(), prefix)), name);
 
+/**
+ * The ORDER_EVENTS_* variables of a worker and the sites that read its events: the NATS broker at
+ * `url`, or a new embedded events file. The other variable is set empty, so one left in the test
+ * run's own environment cannot send a process elsewhere.
+ */
+export const orderEventsEnv = (url?: string): Record<string, string> =>
+  url
+    ? { ORDER_EVENTS_URL: url, ORDER_EVENTS_DB_PATH: '' }
+    : { ORDER_EVENTS_URL: '', ORDER_EVENTS_DB_PATH: tempFile('order-events-', 'events.sqlite') };
+
 /** One of the repo's Node apps, named for its folder, run from its source. */
 const nodeApp = (
   app: 'payments' | 'worker',
@@ -51,6 +61,8 @@ export function orderWorker(options: {
   temporalAddress?: string;
   /** The stack's accounts database; a new empty one by default. */
   accountsDbPath?: string;
+  /** Where it publishes order events (`orderEventsEnv`); a new embedded file by default. */
+  orderEvents?: Record<string, string>;
   env?: Record<string, string>;
 }): ManagedProcess {
   return nodeApp(
@@ -58,6 +70,7 @@ export function orderWorker(options: {
     {
       TEMPORAL_ADDRESS: options.temporalAddress ?? temporalAddress(),
       ACCOUNTS_DB_PATH: options.accountsDbPath ?? tempFile('accounts-', 'accounts.sqlite'),
+      ...(options.orderEvents ?? orderEventsEnv()),
       TASK_QUEUE: options.taskQueue,
       PAYMENTS_URL: options.paymentsUrl ?? localUrl(PORTS.test.payments),
       // Kept across restarts of this worker, as a machine's disk would be.
@@ -66,7 +79,12 @@ export function orderWorker(options: {
     },
     async (worker) => {
       const offset = worker.log.length;
-      await worker.waitForOutput(/Worker state changed[\s\S]*?RUNNING/, 120_000, offset);
+      // One line names both, in whichever order the log format puts them.
+      await worker.waitForOutput(
+        /Worker state changed.*RUNNING|RUNNING.*Worker state changed/,
+        120_000,
+        offset,
+      );
     },
   );
 }
@@ -82,6 +100,8 @@ export function nextSite(
     temporalAddress?: string;
     /** The stack's accounts database, shared with the other sites and the worker. */
     accountsDbPath: string;
+    /** Where the worker publishes order events (`orderEventsEnv`), for the live pages. */
+    orderEvents?: Record<string, string>;
     env?: Record<string, string>;
   },
 ): ManagedProcess {
@@ -100,6 +120,7 @@ export function nextSite(
       TEMPORAL_ADDRESS: options.temporalAddress ?? temporalAddress(),
       TASK_QUEUE: options.taskQueue,
       ACCOUNTS_DB_PATH: options.accountsDbPath,
+      ...options.orderEvents,
       NODE_ENV: 'production',
       ...options.env,
     },

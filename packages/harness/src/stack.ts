@@ -3,7 +3,7 @@ import { ORDER_CLIENT_OPTIONS } from '@delivery/workflows/client';
 import { seededAccountsDatabase, type StaffMember } from './accounts';
 import type { ManagedProcess } from './managed-process';
 import { freePort, localUrl, portAnswers } from './ports';
-import { nextSite, orderWorker, paymentsService, type SiteName } from './services';
+import { nextSite, orderEventsEnv, orderWorker, paymentsService, type SiteName } from './services';
 import { temporalAddress, temporalServer } from './temporal-server';
 
 export interface SandboxOptions {
@@ -25,6 +25,8 @@ export interface StackOptions {
    * the test run's server is used, and started if none answers.
    */
   temporal?: { port: number; db?: string; metricsPort?: number };
+  /** A Temporal server the suite runs itself (a cluster): used, never started or stopped here. */
+  temporalAddress?: string;
   /** Payment sandboxes by name; the worker charges through the first. */
   payments?: Record<string, SandboxOptions>;
   worker?: { env?: Record<string, string> };
@@ -32,6 +34,11 @@ export interface StackOptions {
   sites?: Partial<Record<SiteName, SiteOptions>>;
   /** Defaults to a queue of the stack's own. */
   taskQueue?: string;
+  /**
+   * The NATS broker (ORDER_EVENTS_URL) the worker publishes order events to and the sites read
+   * them from; without it, an embedded events file of the stack's own.
+   */
+  orderEventsUrl?: string;
   /**
    * Staff accounts besides the demo ones (DESIGN.md), with the demo password, for suites that
    * need many drivers.
@@ -54,6 +61,11 @@ export interface Stack<Options extends StackOptions> {
   taskQueue: string;
   /** The accounts database the sites and the worker share: the demo accounts and `staff`. */
   accountsDbPath: string;
+  /**
+   * The ORDER_EVENTS_* variables the worker and the sites were given: a test reads the same
+   * events with `orderEventBusFromEnv(stack.orderEvents)`.
+   */
+  orderEvents: Record<string, string>;
   /** Reads an ended order from its result (ORDER_CLIENT_OPTIONS), as the API does. */
   client: Client;
   payments: Options extends { payments: infer P } ? Record<keyof P, Service> : object;
@@ -94,9 +106,12 @@ export async function startStack<Options extends StackOptions>(
   };
 
   try {
-    let address = temporalAddress();
+    let address = options.temporalAddress ?? temporalAddress();
     let temporal: ManagedProcess | null = null;
-    if (options.temporal) {
+    if (options.temporalAddress) {
+      if (!(await portAnswers(address)))
+        throw new Error(`no Temporal server answers at ${address}`);
+    } else if (options.temporal) {
       address = `127.0.0.1:${options.temporal.port}`;
       if (await portAnswers(address))
         throw new Error(`port ${options.temporal.port} is taken: this stack runs its own Temporal`);
@@ -114,6 +129,7 @@ export async function startStack<Options extends StackOptions>(
 
     const taskQueue = options.taskQueue ?? uniqueTaskQueue(options.name);
     const accountsDbPath = await seededAccountsDatabase(options.staff);
+    const orderEvents = orderEventsEnv(options.orderEventsUrl);
     const worker = options.worker
       ? await launch(
           orderWorker({
@@ -121,6 +137,7 @@ export async function startStack<Options extends StackOptions>(
             temporalAddress: address,
             paymentsUrl: Object.values(payments)[0]?.url,
             accountsDbPath,
+            orderEvents,
             env: options.worker.env,
           }),
         )
@@ -136,6 +153,7 @@ export async function startStack<Options extends StackOptions>(
           taskQueue,
           temporalAddress: address,
           accountsDbPath,
+          orderEvents,
           env,
         }),
       );
@@ -154,6 +172,7 @@ export async function startStack<Options extends StackOptions>(
       temporal,
       taskQueue,
       accountsDbPath,
+      orderEvents,
       client,
       payments,
       worker,

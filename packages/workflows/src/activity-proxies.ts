@@ -66,3 +66,17 @@ export const { sendPushNotification } = proxyActivities<Activities>({
     maximumInterval: '5 seconds',
   },
 });
+
+/**
+ * An order's event is retried until the broker takes it (backoff up to 10 s), for a day: the
+ * order completes only once its final event landed, so that one must ride out a broker outage.
+ */
+export const { publishOrderEvent } = proxyActivities<Activities>({
+  startToCloseTimeout: '10 seconds',
+  scheduleToCloseTimeout: '1 day',
+  retry: {
+    initialInterval: '200 milliseconds',
+    backoffCoefficient: 2,
+    maximumInterval: '10 seconds',
+  },
+});

@@ -101,6 +101,8 @@ export async function captureHold(run: OrderRun): Promise<void> {
     });
     run.status.chargeId = chargeId;
     run.moneyIs('captured');
+    // The order stays `Picked up` until delivery: the customer sees the money taken now.
+    run.showNow();
   } catch (error) {
     if (!givenUp(error)) throw error;
     log.error('Capture gave up; an operator must settle the payment', {

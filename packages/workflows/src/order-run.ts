@@ -1,5 +1,6 @@
 import {
   ActivityFailure,
+  CancellationScope,
   log,
   patched,
   upsertSearchAttributes,
@@ -15,7 +16,7 @@ import {
   type OrderWindows,
 } from '@delivery/common';
 import { DriverIdKey, OrderStateKey, OrderUpdatedAtKey } from '@delivery/common/search-attributes';
-import { refundOrder, sendPushNotification } from './activity-proxies';
+import { publishOrderEvent, refundOrder, sendPushNotification } from './activity-proxies';
 import type { Ending } from './endings';
 import type { Outcome, OrderResult, RequestAnswer } from './messages';
 import { PATCHES } from './patches';
@@ -25,9 +26,13 @@ export const iso = (ms: number): string => new Date(ms).toISOString();
 /** Request outcomes kept per order; an order sees a handful, so this only bounds abuse. */
 const MAX_OUTCOMES = 200;
 
+/** What an event carries: the status as it is now, not as later changes will make it. */
+const snapshotOf = (status: OrderStatus): OrderStatus => JSON.parse(JSON.stringify(status));
+
 /**
- * One order's state and the moves it makes: every change is stamped in its search attributes,
- * every notification runs beside the order. The workflow's local state is the order's record.
+ * One order's state and the moves it makes: every change is stamped in its search attributes and
+ * published as an event, every notification runs beside the order. The workflow's local state is
+ * the order's record.
  */
 export class OrderRun {
   readonly input: OrderInput;
@@ -44,8 +49,13 @@ export class OrderRun {
   ratingOpen = true;
   /** Decided once, where the order starts, so the patch marker has a fixed place in history. */
   private readonly quietNotificationRecords = patched(PATCHES.quietNotificationRecords);
+  /** Decided once, where the order starts: an order that began without events publishes none. */
+  private readonly publishesEvents = patched(PATCHES.orderEvents);
+  /** How many changes the order has published: the version of its latest event. */
+  private eventVersion = 0;
   private readonly outcomes = new Map<string, Outcome>();
   private readonly notificationsInFlight: Promise<void>[] = [];
+  private readonly eventsInFlight: Promise<void>[] = [];
 
   /**
    * `withKitchen`: the card is authorized, the restaurant answers, and the money is taken at
@@ -83,7 +93,7 @@ export class OrderRun {
     return this.status.state;
   }
 
-  /** Every change is stamped, so live views find it with one Visibility call. */
+  /** Every change is stamped, so lists find it with one Visibility call, and published. */
   touch(): void {
     const now = Date.now();
     this.status.updatedAt = iso(now);
@@ -92,6 +102,32 @@ export class OrderRun {
       { key: OrderUpdatedAtKey, value: new Date(now) },
       ...(this.status.driver ? [{ key: DriverIdKey, value: this.status.driver.id }] : []),
     ]);
+    if (this.publishesEvents) this.publishEvent();
+  }
+
+  /**
+   * A change no move follows soon (the money taken at pickup): stamped and published at once on
+   * orders that publish events. Older orders show it with their next move, as they always did.
+   */
+  showNow(): void {
+    if (this.publishesEvents) this.touch();
+  }
+
+  /**
+   * Publishes the order as it is now, beside the order: the story never waits for it, and a broker
+   * outage only delays the live pages. It starts where the order changes, never when an activity
+   * finishes (docs/actions.md), and an operator's cancel leaves it running; the broker keeps the
+   * newest version, whichever lands first.
+   */
+  private publishEvent(): void {
+    this.eventVersion += 1;
+    const version = this.eventVersion;
+    const event = { orderId: this.input.orderId, version, status: snapshotOf(this.status) };
+    this.eventsInFlight.push(
+      CancellationScope.nonCancellable(() => publishOrderEvent(event)).catch((error: unknown) =>
+        log.warn('Order event gave up', { version, error: String(error) }),
+      ),
+    );
   }
 
   moveTo(state: OrderState, deadline?: { kind: DeadlineKind; inMs: number }): void {
@@ -170,11 +206,19 @@ export class OrderRun {
     return this.finish();
   }
 
+  /**
+   * Nothing is left to wait for: the notifications finish, the final state is stamped and, on
+   * orders that publish events, the order completes once every event has landed.
+   */
   async finish(): Promise<OrderResult> {
+    // Nothing may change the order from here (a rating after an operator's cancel of a delivered
+    // order would), so the event published below is its last. Older orders keep their histories.
+    if (this.publishesEvents) this.ratingOpen = false;
     await Promise.all(this.notificationsInFlight);
     this.status.deadline = null;
     this.status.open = false;
     this.touch();
+    if (this.publishesEvents) await Promise.all(this.eventsInFlight);
     return { ...this.status, outcomes: Object.fromEntries(this.outcomes) };
   }
 

@@ -20,4 +20,10 @@ export const PATCHES = {
    * order, and the money is captured at pickup. Orders without it were charged up front.
    */
   kitchen: 'kitchen',
+  /**
+   * Every change is also published as an event (`publishOrderEvent`, beside the order) for the
+   * sites' live pages, and the order completes once its final state is published. Orders without
+   * it publish nothing: their live pages read them with `getStatus`.
+   */
+  orderEvents: 'order-events',
 } as const;

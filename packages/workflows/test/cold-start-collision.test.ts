@@ -21,7 +21,7 @@ import { startOrder, statesVisited, waitForState, waitForStatus } from '@deliver
 import { uniqueTaskQueue } from '@delivery/harness/stack';
 import { ORDER_CLIENT_OPTIONS, type OrderHandle } from '../src/client';
 import type { OrderAction } from '../src/messages';
-import { workflowBundle } from './support/order-harness';
+import { testEventBus, workflowBundle } from './support/order-harness';
 import { dana } from './support/people';
 
 /**
@@ -156,6 +156,7 @@ async function waitForEventAfterLastTask(
 let connection: Connection;
 let nativeConnection: NativeConnection;
 let client: Client;
+const events = testEventBus();
 beforeAll(async () => {
   const address = inject('temporalAddress');
   connection = await Connection.connect({ address });
@@ -165,6 +166,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await connection?.close();
   await nativeConnection?.close();
+  await events.close();
 });
 
 const CASES = (Object.keys(STEPS) as ActionName[]).flatMap((action) =>
@@ -183,6 +185,7 @@ describe('an action that reaches a cold worker with a fired timer or a finished 
       activities: createActivities({
         payments: createPaymentsClient(inject('paymentsUrl')),
         notifications: channel,
+        events,
       }),
     });
     const workflowWorker = async () =>

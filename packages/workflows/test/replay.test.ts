@@ -17,12 +17,13 @@ const replay = async (path: string) =>
   );
 
 describe('recorded order histories replay against the current workflow code', () => {
-  it('has fixtures of the Update era, of requests, of quiet notification records and of the kitchen', () => {
+  it('has fixtures of the Update era, of requests, of quiet notification records, of the kitchen and of order events', () => {
     const count = (folder: string) => fixtures.filter((file) => file.startsWith(folder)).length;
     expect(count('v1-updates')).toBe(8);
     expect(count('v2-requests')).toBe(11);
     expect(count('v3-quiet-notifications')).toBe(11);
     expect(count('v4-kitchen')).toBe(19);
+    expect(count('v5-order-events')).toBe(19);
   });
 
   it.each(fixtures)('%s', async (file) => {

@@ -1,149 +1,127 @@
-import type { OrderStatus, OrderSummary } from '@delivery/common';
+import type { OrderStatus } from '@delivery/common';
+import type { OrderEvent, OrderEventBus, OrderEventSubscription } from '@delivery/events';
 import type { TemporalAccess } from '../temporal/access';
-import { listOrders, orderStatus } from '../temporal/orders';
-import { changedSinceQuery } from '../temporal/visibility-query';
+import { orderStatus } from '../temporal/orders';
 import { SharedCalls } from './shared-calls';
 
 export interface FeedStats {
-  /** Visibility list calls made by the feed since the process started. */
-  visibilityCalls: number;
-  /** getStatus queries made for live subscribers since the process started. */
+  /** Subscriptions the process holds on the order-event bus: one, however many pages listen. */
+  busSubscriptions: number;
+  /** Order events the process received from the bus since it started. */
+  events: number;
+  /** Reads of an order's latest event from the bus: one per live order page (re)subscribing. */
+  latestReads: number;
+  /** getStatus queries (Temporal's only cost here), for orders the bus holds no event of. */
   statusQueries: number;
   /** Listeners subscribed right now (one per open live page, roughly). */
   subscribers: number;
 }
 
-export interface ChangeFeedOptions {
-  /** How often the feed asks Visibility what changed (LIVE_POLL_MS). */
-  pollMs: number;
-  /** How far each poll looks back before the previous one, for Visibility lag (LIVE_OVERLAP_MS). */
-  overlapMs: number;
+/** An order's status, and the version of the event it came from (0 when read with getStatus). */
+export interface CurrentStatus {
+  version: number;
+  status: OrderStatus;
 }
 
-type Listener = (row: OrderSummary) => void;
+type Listener = (event: OrderEvent) => void;
 
-const PAGE_SIZE = 1_000;
+/**
+ * How long each order's latest event is kept to replay to a page that (re)subscribes: a list
+ * read from Visibility just before (which lags), or a stream that reconnected after a drop.
+ */
+const REPLAY_MS = 30_000;
+/** A page reads its order once the feed listens, or after this long when the broker is away. */
+const LISTENING_WAIT_MS = 2_000;
+/** Pages opening the same order at once share one read. */
+const SHARED_READ_MS = 1_000;
 const WARNING_INTERVAL_MS = 30_000;
 
 /**
- * The process's one view of what changed: while anyone listens, one Visibility call per poll
- * (`OrderUpdatedAt >= since`) finds every changed order, and each change is handed to every
- * listener in process. Temporal's load depends on the poll rate, not on the number of pages.
+ * The process's one subscription to the order events the worker publishes, handed to every
+ * listener in process: Temporal's load does not grow with pages or site replicas. It starts with
+ * the first listener and stays, keeping recent events to replay to newcomers.
  */
 export class ChangeFeed {
   private readonly listeners = new Set<Listener>();
-  /** Latest row of each order changed within the look-back: dedupes polls, replays to newcomers. */
-  private readonly recent = new Map<string, OrderSummary>();
-  private readonly statuses: SharedCalls<OrderStatus>;
-  private readonly pollMs: number;
-  private readonly overlapMs: number;
-  private timer: NodeJS.Timeout | null = null;
-  private polling = false;
-  private lastPollStartedAt = 0;
-  private lastWarningAt = 0;
-  private visibilityCalls = 0;
+  /** The latest event of each order changed within REPLAY_MS, the oldest change first. */
+  private readonly recent = new Map<string, { event: OrderEvent; at: number }>();
+  private readonly reads = new SharedCalls<CurrentStatus>(SHARED_READ_MS);
+  private subscription: OrderEventSubscription | null = null;
+  private eventsReceived = 0;
+  private latestReads = 0;
   private statusQueries = 0;
+  private lastWarningAt = 0;
 
   constructor(
     private readonly temporal: TemporalAccess,
-    { pollMs, overlapMs }: ChangeFeedOptions,
-  ) {
-    this.pollMs = pollMs;
-    this.overlapMs = overlapMs;
-    this.statuses = new SharedCalls(pollMs * 2);
+    private readonly bus: OrderEventBus,
+  ) {}
+
+  /** Calls `listener` with each event (recent ones first); returns the unsubscribe. */
+  subscribe(listener: Listener): () => void {
+    this.subscription ??= this.bus.subscribe((event) => this.receive(event));
+    this.listeners.add(listener);
+    this.forgetOlderThan(Date.now() - REPLAY_MS);
+    for (const { event } of this.recent.values()) listener(event);
+    return () => this.listeners.delete(listener);
   }
 
-  /** Calls `listener` with each changed row (recent ones first); returns the unsubscribe. */
-  subscribe(listener: Listener): () => void {
-    if (!this.timer && !this.polling) this.start();
-    this.listeners.add(listener);
-    for (const row of this.recent.values()) listener(row);
-    return () => {
-      this.listeners.delete(listener);
-      if (this.listeners.size === 0 && this.timer) {
-        clearTimeout(this.timer);
-        this.timer = null;
-      }
-    };
+  /** Resolves once no event published from now on can be missed (or the broker is slow to say). */
+  async listening(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.subscription?.ready,
+      new Promise((resolve) => (timer = setTimeout(resolve, LISTENING_WAIT_MS))),
+    ]);
+    clearTimeout(timer);
   }
 
   /**
-   * The order's status after the change stamped `updatedAt` (or now): one getStatus query per
-   * change, shared by every subscriber of the process.
+   * The order's status now: its latest event, or, for an order the bus holds none of (started
+   * before orders published events, or the broker unreachable), one getStatus query.
    */
-  status(orderId: string, updatedAt = 'now'): Promise<OrderStatus> {
-    return this.statuses.get(`${orderId}@${updatedAt}`, () => {
+  current(orderId: string): Promise<CurrentStatus> {
+    return this.reads.get(orderId, async () => {
+      const event = await this.latestEvent(orderId);
+      if (event) return { version: event.version, status: event.status };
       this.statusQueries += 1;
-      return orderStatus(this.temporal, orderId);
+      return { version: 0, status: await orderStatus(this.temporal, orderId) };
     });
   }
 
   stats(): FeedStats {
     return {
-      visibilityCalls: this.visibilityCalls,
+      busSubscriptions: this.subscription ? 1 : 0,
+      events: this.eventsReceived,
+      latestReads: this.latestReads,
       statusQueries: this.statusQueries,
       subscribers: this.listeners.size,
     };
   }
 
-  /** Rows kept from before a pause may be stale: only changes from now on are news. */
-  private start(): void {
-    this.recent.clear();
-    this.lastPollStartedAt = Date.now();
-    this.schedule(this.pollMs);
-  }
-
-  private schedule(delayMs: number): void {
-    this.timer = setTimeout(() => void this.poll(), delayMs);
-    this.timer.unref();
-  }
-
-  private async poll(): Promise<void> {
-    this.timer = null;
-    this.polling = true;
-    const startedAt = Date.now();
+  private async latestEvent(orderId: string): Promise<OrderEvent | null> {
+    this.latestReads += 1;
     try {
-      const rows = await this.changedSince(new Date(this.lastPollStartedAt - this.overlapMs));
-      // Only a poll that answered moves the window, so an outage loses no change.
-      this.lastPollStartedAt = startedAt;
-      rows.forEach((row) => this.publish(row));
-      this.forgetOlderThan(startedAt - this.overlapMs);
+      return await this.bus.latest(orderId);
     } catch (error) {
       this.warn(error);
-    } finally {
-      this.polling = false;
-      if (this.listeners.size > 0)
-        this.schedule(Math.max(0, this.pollMs - (Date.now() - startedAt)));
+      return null;
     }
   }
 
-  private async changedSince(since: Date): Promise<OrderSummary[]> {
-    const rows: OrderSummary[] = [];
-    let pageToken: Uint8Array | undefined;
-    do {
-      this.visibilityCalls += 1;
-      const page = await listOrders(this.temporal, {
-        query: changedSinceQuery(since),
-        pageSize: PAGE_SIZE,
-        pageToken,
-      });
-      rows.push(...page.orders);
-      pageToken = page.nextPageToken ?? undefined;
-    } while (pageToken);
-    return rows;
+  private receive(event: OrderEvent): void {
+    this.eventsReceived += 1;
+    const now = Date.now();
+    this.recent.delete(event.orderId);
+    this.recent.set(event.orderId, { event, at: now });
+    this.forgetOlderThan(now - REPLAY_MS);
+    for (const listener of this.listeners) listener(event);
   }
 
-  private publish(row: OrderSummary): void {
-    const seen = this.recent.get(row.orderId);
-    if (seen && seen.updatedAt >= row.updatedAt) return;
-    this.recent.set(row.orderId, row);
-    for (const listener of this.listeners) listener(row);
-  }
-
-  /** Rows older than the next poll's look-back cannot come back unchanged. */
   private forgetOlderThan(ms: number): void {
-    for (const [orderId, row] of this.recent) {
-      if (Date.parse(row.updatedAt) < ms) this.recent.delete(orderId);
+    for (const [orderId, { at }] of this.recent) {
+      if (at >= ms) return;
+      this.recent.delete(orderId);
     }
   }
 
@@ -151,7 +129,9 @@ export class ChangeFeed {
     if (Date.now() - this.lastWarningAt < WARNING_INTERVAL_MS) return;
     this.lastWarningAt = Date.now();
     console.warn(
-      `[api] live updates are paused: ${error instanceof Error ? error.message : String(error)}`,
+      `[api] order events unreadable, reading orders from Temporal: ${
+        error instanceof Error ? error.message : String(error)
+      }`,
     );
   }
 }

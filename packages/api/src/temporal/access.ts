@@ -1,4 +1,4 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, type ClientInterceptors } from '@temporalio/client';
 import type { TemporalConnectConfig } from '@delivery/common/temporal-connection';
 import { GRPC, ORDER_CLIENT_OPTIONS, grpcCode } from '@delivery/workflows/client';
 import { TemporalUnavailableError } from './errors';
@@ -39,7 +39,11 @@ export class TemporalAccess {
   private connecting: Promise<Client> | null = null;
   private readonly address: string;
 
-  constructor(private readonly options: TemporalAccessOptions) {
+  constructor(
+    private readonly options: TemporalAccessOptions,
+    /** Seen by every call of the client, e.g. to trace it. */
+    private readonly interceptors: ClientInterceptors = {},
+  ) {
     this.address = options.connection.connectionOptions.address;
   }
 
@@ -89,6 +93,11 @@ export class TemporalAccess {
         { cause: error },
       );
     }
-    return new Client({ connection, namespace, workflow: ORDER_CLIENT_OPTIONS });
+    return new Client({
+      connection,
+      namespace,
+      workflow: ORDER_CLIENT_OPTIONS,
+      interceptors: this.interceptors,
+    });
   }
 }

@@ -9,7 +9,6 @@ import {
   CustomerIdKey,
   DriverIdKey,
   OrderStateKey,
-  OrderUpdatedAtKey,
   WORKFLOW_TYPE,
 } from '@delivery/workflows/contract';
 
@@ -39,6 +38,3 @@ export const boardQuery = (driverId: string): string =>
  * dev server, PostgreSQL) refuses ORDER BY, and answers newest first.
  */
 export const ticketsQuery = `${running} AND ${inStates(KITCHEN_STATES)}`;
-
-export const changedSinceQuery = (since: Date): string =>
-  `${ofType} AND ${OrderUpdatedAtKey.name}>=${literal(since.toISOString())}`;

@@ -6,6 +6,8 @@ declare module 'vitest' {
     temporalAddress: string;
     taskQueue: string;
     paymentsUrl: string;
+    /** Where the suite's worker publishes order events (ORDER_EVENTS_*), for the API's feeds. */
+    orderEvents: Record<string, string>;
   }
 }
 
@@ -15,5 +17,6 @@ export default async function setup(project: TestProject) {
   project.provide('temporalAddress', stack.temporalAddress);
   project.provide('taskQueue', stack.taskQueue);
   project.provide('paymentsUrl', stack.payments.sandbox.url);
+  project.provide('orderEvents', stack.orderEvents);
   return stack.stop;
 }

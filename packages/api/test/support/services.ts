@@ -15,12 +15,16 @@ export const testConfig = (env: Record<string, string> = {}): ApiConfig =>
     TASK_QUEUE: inject('taskQueue'),
     SESSION_SECRET: 'api-test-secret',
     ACCOUNTS_DB_PATH: accountsDbPath,
+    ...inject('orderEvents'),
     // One test customer places many orders in a minute; order-limits.test.ts sets its own limits.
     ORDER_RATE_LIMIT: '1000',
     ...env,
   });
 
-/** One Temporal client and change feed for a test file, as a site's process has. */
+/**
+ * One Temporal client and change feed (on the suite's worker's order events) for a test file, as a
+ * site's process has.
+ */
 export const services = createServices(testConfig());
 
 /** The demo accounts (DESIGN.md), for tests that sign in as Dana, Sam or the kitchen. */

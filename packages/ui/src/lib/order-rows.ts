@@ -1,4 +1,4 @@
-import type { OrderStatus, OrderSummary } from '@delivery/common';
+import type { OrderSummary } from '@delivery/common';
 
 interface Versioned {
   orderId: string;
@@ -28,14 +28,4 @@ export const soonestReady = (a: OrderSummary, b: OrderSummary): number =>
   Date.parse(a.readyAt ?? a.createdAt) - Date.parse(b.readyAt ?? b.createdAt);
 
 /** The list row of a status an action returned, to show its outcome before the live feed does. */
-export const summaryOf = (status: OrderStatus): OrderSummary => ({
-  orderId: status.orderId,
-  customerId: status.customerId,
-  state: status.state,
-  driverId: status.driver?.id ?? null,
-  lines: status.lines,
-  totalCents: status.totalCents,
-  createdAt: status.createdAt,
-  updatedAt: status.updatedAt,
-  readyAt: status.restaurant?.answer === 'accepted' ? status.restaurant.readyAt : null,
-});
+export { summaryOf } from '@delivery/common';

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
@@ -12,6 +13,7 @@ import {
 import { inject } from 'vitest';
 import { RecordingChannel, createActivities, createPaymentsClient } from '@delivery/activities';
 import type { OrderWindows } from '@delivery/common';
+import { EmbeddedOrderEventBus, type OrderEventBus } from '@delivery/events';
 import { startOrder, type NewOrder } from '@delivery/harness/orders';
 import { repoRoot } from '@delivery/harness/repo-root';
 import { uniqueTaskQueue } from '@delivery/harness/stack';
@@ -20,8 +22,8 @@ import { ORDER_CLIENT_OPTIONS, type OrderHandle } from '../../src/client';
 const here = dirname(fileURLToPath(import.meta.url));
 export const workflowsPath = join(here, '../../src/index.ts');
 export const historiesDir = join(here, '../fixtures/histories');
-/** Where new recordings go: orders that go through the kitchen. */
-const recordingsDir = join(historiesDir, 'v4-kitchen');
+/** Where new recordings go: orders that go through the kitchen and publish their events. */
+const recordingsDir = join(historiesDir, 'v5-order-events');
 
 /** Short windows so every path of an order runs in seconds. */
 export const SHORT_WINDOWS: OrderWindows = {
@@ -38,6 +40,8 @@ export interface OrderHarness {
   client: Client;
   taskQueue: string;
   paymentsUrl: string;
+  /** Where the harness's workers publish order events: an embedded file of its own. */
+  events: OrderEventBus;
   /** Starts an order on the harness's task queue, with SHORT_WINDOWS unless told otherwise. */
   startOrder(options?: Omit<NewOrder, 'taskQueue'>): Promise<OrderHandle>;
   /** Runs `fn` while a worker with real activities polls the harness's task queue. */
@@ -58,6 +62,10 @@ export const quietLogger = {
   error: (message: string) => console.error(message),
 };
 
+/** An order-event bus in a new embedded file, as one machine's worker and sites share. */
+export const testEventBus = (): OrderEventBus =>
+  new EmbeddedOrderEventBus(join(mkdtempSync(join(tmpdir(), 'order-events-')), 'events.sqlite'));
+
 export async function orderHarness(options: { paymentsUrl?: string } = {}): Promise<OrderHarness> {
   const address = inject('temporalAddress');
   const paymentsUrl = options.paymentsUrl ?? inject('paymentsUrl');
@@ -65,11 +73,13 @@ export async function orderHarness(options: { paymentsUrl?: string } = {}): Prom
   const nativeConnection = await NativeConnection.connect({ address });
   const client = new Client({ connection, namespace: 'default', workflow: ORDER_CLIENT_OPTIONS });
   const taskQueue = uniqueTaskQueue('order-test');
+  const events = testEventBus();
 
   return {
     client,
     taskQueue,
     paymentsUrl,
+    events,
     startOrder: (options = {}) =>
       startOrder(client, { taskQueue, windows: SHORT_WINDOWS, ...options }),
     async withWorker(fn, { notificationFailureRate = 0 } = {}) {
@@ -83,6 +93,7 @@ export async function orderHarness(options: { paymentsUrl?: string } = {}): Prom
             failureRate: notificationFailureRate,
             log: () => undefined,
           }),
+          events,
         }),
       });
       return worker.runUntil(fn);
@@ -90,6 +101,7 @@ export async function orderHarness(options: { paymentsUrl?: string } = {}): Prom
     async close() {
       await connection.close();
       await nativeConnection.close();
+      await events.close();
     },
   };
 }
