@@ -1,5 +1,6 @@
 import { WorkflowClient } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orderEventBusFromEnv } from '@delivery/events';
 import { allCharges, moneyByOrder, paymentIntentsFor } from '@delivery/harness/ledger';
 import { statesVisited } from '@delivery/harness/orders';
 import { workerTroubles } from '@delivery/harness/worker-health';
@@ -63,6 +64,20 @@ describe('orders survive SIGKILLs of the worker, the payment sandbox and the Tem
 
   it('replays the history of every order with the workflow code as it is', async () => {
     expect(await unreplayableHistories(stack.client, stack.taskQueue)).toEqual([]);
+  });
+
+  it('publishes every order’s final state as its latest event, through the kills', async () => {
+    const events = orderEventBusFromEnv(stack.orderEvents);
+    try {
+      for (const { orderId, path } of run.plan) {
+        const { outcomes: _outcomes, ...returned } = run.results.get(orderId)!;
+        expect((await events.latest(orderId))?.status, `${path} order ${orderId}`).toEqual(
+          returned,
+        );
+      }
+    } finally {
+      await events.close();
+    }
   });
 
   it('answers getStatus after the end with what the order returned, from the result and replayed', async () => {

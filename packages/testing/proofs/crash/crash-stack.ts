@@ -16,6 +16,8 @@ export interface CrashStack {
   worker: ManagedProcess;
   taskQueue: string;
   client: Client;
+  /** Where the worker publishes the orders' events (`orderEventBusFromEnv` reads it). */
+  orderEvents: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -33,7 +35,7 @@ export async function startCrashStack(): Promise<CrashStack> {
     // Failing pushes keep notifications retrying, so a kill finds some in flight.
     worker: { env: { NOTIFICATION_FAILURE_RATE: '0.3' } },
   });
-  const { temporal, payments, worker, taskQueue, client, stop } = stack;
+  const { temporal, payments, worker, taskQueue, client, orderEvents, stop } = stack;
   const { process, url } = payments.sandbox;
   return {
     temporal,
@@ -43,6 +45,7 @@ export async function startCrashStack(): Promise<CrashStack> {
     worker,
     taskQueue,
     client,
+    orderEvents,
     stop,
   };
 }
