@@ -54,6 +54,11 @@ async function main(): Promise<void> {
       webPush,
     },
     maxCachedWorkflows: readNumber('WORKER_MAX_CACHED_WORKFLOWS', 1_000),
+    // The SDK's own defaults; docs/deploy.md says when to raise them.
+    concurrency: {
+      workflowTasks: readNumber('WORKER_MAX_CONCURRENT_WORKFLOW_TASKS', 40),
+      activities: readNumber('WORKER_MAX_CONCURRENT_ACTIVITIES', 100),
+    },
     tracing,
     events,
   });

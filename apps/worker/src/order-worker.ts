@@ -17,6 +17,8 @@ export interface OrderWorkerOptions {
   notifications: NotificationSettings;
   /** Workflows kept in memory between tasks; each open order costs about 1.4 MiB cached. */
   maxCachedWorkflows: number;
+  /** Workflow tasks and activities run at once (the SDK's defaults when unset). */
+  concurrency?: { workflowTasks: number; activities: number };
   /** Where the spans of workflows and activities go (packages/observability). */
   tracing: WorkerTracing;
   /** Where the orders' changes are published for the sites' live pages. */
@@ -38,6 +40,8 @@ export function createOrderWorker(options: OrderWorkerOptions): Promise<Worker> 
       events: options.events,
     }),
     maxCachedWorkflows: options.maxCachedWorkflows,
+    maxConcurrentWorkflowTaskExecutions: options.concurrency?.workflowTasks,
+    maxConcurrentActivityTaskExecutions: options.concurrency?.activities,
     // In-flight activities get this long to finish on shutdown; the rest are retried elsewhere.
     shutdownGraceTime: '10 seconds',
     ...tracingOptions(options.tracing),
