@@ -16,15 +16,15 @@ export interface LiveUpdates {
   driverAction: LatencySummary;
 }
 
-/** The change feed polls every 500 ms by default; acting at a random point of its cycle is fair. */
-const FEED_CYCLE_MS = 500;
+/** Acting at a random moment, never in step with the sites' reads of the event bus. */
+const JITTER_MS = 500;
 
 async function actAndWatch(
   page: OrderPage,
   action: () => Promise<unknown>,
   shows: OrderState,
 ): Promise<{ seen: number; action: number }> {
-  await sleep(Math.random() * FEED_CYCLE_MS);
+  await sleep(Math.random() * JITTER_MS);
   const tappedAt = performance.now();
   await action();
   const answeredAt = performance.now();
