@@ -1,0 +1,64 @@
+import { holdsByOrder, moneyByOrder, type Holds, type MoneyMoved } from '@delivery/harness/ledger';
+import { measureConvergence, type Convergence } from './convergence';
+import type { ScaleOutStack } from './scale-out-stack';
+import type { ScaleOutRun, VisibilityWindow } from './scenario';
+
+/** What a scale-out run did, in the figures CI prints and the suite checks. */
+export interface ScaleOutTally {
+  holds: Map<string, Holds>;
+  money: Map<string, MoneyMoved>;
+  convergence: Convergence;
+}
+
+export async function tallyScaleOut(
+  stack: ScaleOutStack,
+  run: ScaleOutRun,
+): Promise<ScaleOutTally> {
+  return {
+    holds: await holdsByOrder(
+      stack.paymentsUrl,
+      run.plan.map(({ orderId }) => orderId),
+    ),
+    money: await moneyByOrder(stack.paymentsUrl),
+    convergence: measureConvergence(run.pages.all, run.plan, run.results, run.startedAt),
+  };
+}
+
+const counted = (values: Iterable<string>): string => {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].map(([value, count]) => `${value} ${count}`).join(', ');
+};
+
+const sum = <T>(values: Iterable<T>, count: (value: T) => number): number =>
+  [...values].reduce((total, value) => total + count(value), 0);
+
+const pagesPerReplica = ({ pagesPerReplica }: VisibilityWindow): string =>
+  [...pagesPerReplica].map(([url, pages]) => `${new URL(url).port}: ${pages}`).join(', ');
+
+/** `startupMs`: starting the cluster and the processes, before the first order. */
+export function printScaleOutReport(run: ScaleOutRun, tally: ScaleOutTally, startupMs: number) {
+  const { convergence, holds, money } = tally;
+  const pages = run.pages.all;
+  for (const line of [
+    `${run.plan.length} orders by path: ${counted(run.plan.map(({ path }) => path))}`,
+    `end states: ${counted([...run.results.values()].map(({ state }) => state))}`,
+    `ledger: ${sum(holds.values(), (h) => h.authorized)} authorizations, ` +
+      `${sum(holds.values(), (h) => h.captured)} captures, ` +
+      `${sum(holds.values(), (h) => h.released)} releases, ` +
+      `${sum(money.values(), (m) => m.refunds)} refunds`,
+    `kills: ${run.kills.summary()}`,
+    `Visibility calls per minute: ${run.oneReplica.callsPerMinute} with one replica per site ` +
+      `(pages by port ${pagesPerReplica(run.oneReplica)}), ${run.twoReplicas.callsPerMinute} ` +
+      `with two (${pagesPerReplica(run.twoReplicas)})`,
+    `live pages: ${pages.length} pages, ${convergence.pairs} page-order pairs; lag p95 ` +
+      `${convergence.p95Ms} ms, max ${convergence.maxMs} ms; ` +
+      `${sum(pages, (page) => page.live.drops)} dropped connections made again; ` +
+      `${convergence.missing.length} never shown`,
+    `slowest: ${convergence.slowest.join('; ')}`,
+    `duration: ${Math.round((startupMs + run.durationMs) / 1000)} s: ` +
+      `${Math.round(startupMs / 1000)} s to start, ${Math.round(run.durationMs / 1000)} s of orders`,
+  ]) {
+    console.log(`[scale-out] ${line}`);
+  }
+}
