@@ -1,5 +1,5 @@
 import { trpcError, trpcHttp, type TrpcResponse } from '@delivery/harness/trpc-http';
-import { serverSentEvents } from './server-sent-events';
+import { serverSentEvents } from '@delivery/harness/server-sent-events';
 
 /** A tRPC error as the HTTP API answers it: `CONFLICT`, `NOT_FOUND`, ... */
 export class TrpcCallError extends Error {
