@@ -3,10 +3,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { CATALOG } from '@delivery/common';
 import { holdsOf, moneyMoved } from '@delivery/harness/ledger';
-import { workflowIdOf } from '@delivery/workflows/contract';
 import { customer, dishes, driver, kitchen, placeOrder } from './support/actors';
 import { readyForPickup, waitForRestaurant } from './support/kitchen-path';
-import { services, testConfig } from './support/services';
+import { testConfig, workflowClosed } from './support/services';
 import { expectError, waitFor, waitForState } from './support/wait';
 
 const paymentsUrl = inject('paymentsUrl');
@@ -176,9 +175,7 @@ describe('cancelOrder', () => {
     expect(await holdsOf(paymentsUrl, orderId)).toMatchObject({ released: 1, captured: 0 });
     expect(await moneyMoved(paymentsUrl, orderId)).toEqual({ charges: 0, refunds: 0 });
     // The workflow completes once its final event is published: a cancel then finds it closed.
-    await services.temporal.run((client) =>
-      client.workflow.getHandle(workflowIdOf(orderId)).result(),
-    );
+    await workflowClosed(orderId);
     await expectError(
       alice.menu.cancelOrder({ orderId }),
       'CONFLICT',

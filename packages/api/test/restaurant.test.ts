@@ -12,7 +12,7 @@ import { customer, driver, kitchen, placeOrder, signedOutKitchen } from './suppo
 import { nextMatching } from './support/iterate';
 import { waitForRestaurant } from './support/kitchen-path';
 import { allTickets, rowOf, wholeBoard } from './support/pages';
-import { testConfig } from './support/services';
+import { testConfig, workflowClosed } from './support/services';
 import { expectError, waitFor, waitForState } from './support/wait';
 
 const paymentsUrl = inject('paymentsUrl');
@@ -186,6 +186,7 @@ describe('rejectOrder', () => {
       money: 'released',
       failureReason: 'The restaurant did not answer in time.',
     });
+    await workflowClosed(orderId);
     await expectError(
       kim.tickets.acceptOrder({ orderId, prepMinutes: 5 }),
       'CONFLICT',

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { seedDemoAccounts } from '@delivery/accounts';
+import { workflowIdOf } from '@delivery/workflows/contract';
 import { configFromEnv, createServices, type ApiConfig } from '../../src';
 
 /** An accounts database of the test file's own, as a machine's disk would hold. */
@@ -29,3 +30,7 @@ export const services = createServices(testConfig());
 
 /** The demo accounts (DESIGN.md), for tests that sign in as Dana, Sam or the kitchen. */
 await seedDemoAccounts(services.staff.accounts);
+
+/** Resolves once the order's workflow has completed: it closes once its final event is published. */
+export const workflowClosed = (orderId: string): Promise<unknown> =>
+  services.temporal.run((client) => client.workflow.getHandle(workflowIdOf(orderId)).result());
