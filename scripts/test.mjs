@@ -44,7 +44,12 @@ const SUITES = {
   observability: vitest('packages/testing', 'observability/'),
   compose: vitest('packages/testing', 'compose/compose.test.ts'),
   scaffold: vitest('packages/testing', 'scaffold/npm-scaffold.test.ts'),
-  'scale-out': { ...vitest('packages/testing', 'scale-out/scale-out.test.ts'), needsBuild: true },
+  // Starts its own Temporal: the cluster on PostgreSQL (scripts/temporal-cluster.mjs).
+  'scale-out': {
+    ...vitest('packages/testing', 'scale-out/scale-out.test.ts'),
+    needsBuild: true,
+    ownTemporal: true,
+  },
 };
 const GROUPS = {
   default: [
@@ -163,13 +168,15 @@ async function main() {
   const names = selectedSuites(process.argv.slice(2));
   findCli();
   const address = `127.0.0.1:${TEST_PORTS.temporal}`;
-  const { child: temporal } = (await portAnswers(TEST_PORTS.temporal))
-    ? { child: null }
-    : await startDevServer({
-        port: TEST_PORTS.temporal,
-        uiPort: TEST_PORTS.temporalUi,
-        detached: false,
-      });
+  const needsDevServer = names.some((name) => !SUITES[name].ownTemporal);
+  const { child: temporal } =
+    !needsDevServer || (await portAnswers(TEST_PORTS.temporal))
+      ? { child: null }
+      : await startDevServer({
+          port: TEST_PORTS.temporal,
+          uiPort: TEST_PORTS.temporalUi,
+          detached: false,
+        });
   process.env.TEMPORAL_ADDRESS = address;
 
   const reports = mkdtempSync(join(tmpdir(), 'test-reports-'));

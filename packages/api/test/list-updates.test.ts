@@ -35,10 +35,12 @@ describe('concernsBoard', () => {
     },
   );
 
-  it("tells a driver of their own trip, not of another driver's", () => {
-    expect(concernsBoard(row('Delivered', 'dana'), 'dana')).toBe(true);
-    expect(concernsBoard(row('Delivered', 'sam'), 'dana')).toBe(false);
-  });
+  it.each<OrderState>(['Picked up', 'Delivered', 'Refunding', 'Refunded'])(
+    "tells every board of another driver's trip now %s: a board that missed the pickup drops it",
+    (state) => {
+      expect(concernsBoard(row(state, 'sam'), 'dana')).toBe(true);
+    },
+  );
 });
 
 describe('concernsKitchen', () => {
@@ -55,12 +57,20 @@ describe('concernsKitchen', () => {
   });
 
   it.each<[OrderState, string | null]>([
-    ['Authorizing card', null],
-    ['Charging card', null],
-    ['Paid', null],
     ['Delivered', 'dana'],
     ['Refunded', 'dana'],
-  ])('keeps an order %s (driver %s) from the kitchen', (state, driverId) => {
-    expect(concernsKitchen(row(state, driverId))).toBe(false);
-  });
+    ['Cancelled', null],
+  ])(
+    'tells the kitchen of an order now %s (driver %s): a list that missed the pickup drops it',
+    (state, driverId) => {
+      expect(concernsKitchen(row(state, driverId))).toBe(true);
+    },
+  );
+
+  it.each<OrderState>(['Authorizing card', 'Charging card', 'Paid'])(
+    'keeps an order %s from the kitchen',
+    (state) => {
+      expect(concernsKitchen(row(state))).toBe(false);
+    },
+  );
 });

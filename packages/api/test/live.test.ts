@@ -184,8 +184,22 @@ describe('boardUpdates', () => {
     expect(
       await nextMatching(reconnected, (row) => row.orderId === orderId, { what: 'replayed row' }),
     ).toMatchObject({ state: 'Picked up', driverId: dana.id });
+
+    // So does one that comes back to a site process started since (its replica restarted): a
+    // process's feed starts with the events of the last 30 s, read back from the broker.
+    const restarted = new ChangeFeed(
+      services.temporal,
+      openOrderEventBus(services.config.orderEvents),
+    );
+    const elsewhere = driver('Sam', { feed: restarted });
+    const caughtUp = await subscribe(elsewhere.board.boardUpdates());
+    expect(
+      await nextMatching(caughtUp, (row) => row.orderId === orderId, { what: 'caught-up row' }),
+    ).toMatchObject({ state: 'Picked up', driverId: dana.id });
     sam.close();
+    elsewhere.close();
     await rows.return?.();
     await reconnected.return?.();
+    await caughtUp.return?.();
   });
 });

@@ -7,6 +7,7 @@ import {
   warnOnConsole,
   type OrderEventBus,
   type OrderEventSubscription,
+  type SubscribeOptions,
   type Warn,
 } from './order-event-bus';
 
@@ -15,18 +16,27 @@ const POLL_MS = 150;
 const BATCH = 500;
 
 /*
- * Each order's latest event, and a sequence over all of them that moves on every accepted write:
- * a subscriber remembers the last sequence it read and asks for what came after.
+ * Each order's latest event, when it was written, and a sequence over all of them that moves on
+ * every accepted write: a subscriber remembers the last sequence it read and asks for what came
+ * after.
  */
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS order_events (
     order_id TEXT PRIMARY KEY,
     version INTEGER NOT NULL,
     event TEXT NOT NULL,
-    sequence INTEGER NOT NULL
+    sequence INTEGER NOT NULL,
+    published_at INTEGER NOT NULL DEFAULT 0
   );
   CREATE UNIQUE INDEX IF NOT EXISTS order_events_by_sequence ON order_events (sequence);
 `;
+
+/** Files written before subscribers could start from a time have no `published_at`. */
+function addPublishedAt(database: Database.Database): void {
+  const columns = database.pragma('table_info(order_events)') as Array<{ name: string }>;
+  if (columns.some(({ name }) => name === 'published_at')) return;
+  database.exec('ALTER TABLE order_events ADD COLUMN published_at INTEGER NOT NULL DEFAULT 0');
+}
 
 /**
  * The bus on one machine, with no server: a SQLite file (WAL) the worker writes and every site
@@ -47,12 +57,14 @@ export class EmbeddedOrderEventBus implements OrderEventBus {
     this.database.pragma('journal_mode = WAL');
     this.database.pragma('busy_timeout = 5000');
     this.database.exec(SCHEMA);
+    addPublishedAt(this.database);
     this.statements = {
-      keepIfNewer: this.database.prepare<[string, number, string]>(
-        `INSERT INTO order_events (order_id, version, event, sequence)
-         VALUES (?, ?, ?, (SELECT coalesce(max(sequence), 0) + 1 FROM order_events))
+      keepIfNewer: this.database.prepare<[string, number, string, number]>(
+        `INSERT INTO order_events (order_id, version, event, published_at, sequence)
+         VALUES (?, ?, ?, ?, (SELECT coalesce(max(sequence), 0) + 1 FROM order_events))
          ON CONFLICT (order_id) DO UPDATE
-           SET version = excluded.version, event = excluded.event, sequence = excluded.sequence
+           SET version = excluded.version, event = excluded.event,
+               published_at = excluded.published_at, sequence = excluded.sequence
            WHERE excluded.version > order_events.version`,
       ),
       latest: this.database.prepare<[string], { event: string }>(
@@ -61,6 +73,10 @@ export class EmbeddedOrderEventBus implements OrderEventBus {
       lastSequence: this.database.prepare<[], { last: number }>(
         'SELECT coalesce(max(sequence), 0) AS last FROM order_events',
       ),
+      lastSequenceBefore: this.database.prepare<[number], { last: number }>(
+        `SELECT coalesce(min(sequence) - 1, (SELECT coalesce(max(sequence), 0) FROM order_events))
+           AS last FROM order_events WHERE published_at >= ?`,
+      ),
       after: this.database.prepare<[number, number], { event: string; sequence: number }>(
         'SELECT event, sequence FROM order_events WHERE sequence > ? ORDER BY sequence LIMIT ?',
       ),
@@ -68,7 +84,12 @@ export class EmbeddedOrderEventBus implements OrderEventBus {
   }
 
   async publish(event: OrderEvent): Promise<void> {
-    this.statements.keepIfNewer.run(event.orderId, event.version, JSON.stringify(event));
+    this.statements.keepIfNewer.run(
+      event.orderId,
+      event.version,
+      JSON.stringify(event),
+      Date.now(),
+    );
   }
 
   async latest(orderId: string): Promise<OrderEvent | null> {
@@ -76,8 +97,15 @@ export class EmbeddedOrderEventBus implements OrderEventBus {
     return row ? parseOrderEvent(row.event) : null;
   }
 
-  subscribe(onEvent: (event: OrderEvent) => void): OrderEventSubscription {
-    let cursor = this.statements.lastSequence.get()?.last ?? 0;
+  subscribe(
+    onEvent: (event: OrderEvent) => void,
+    { since }: SubscribeOptions = {},
+  ): OrderEventSubscription {
+    let cursor =
+      (since === undefined
+        ? this.statements.lastSequence.get()
+        : this.statements.lastSequenceBefore.get(since)
+      )?.last ?? 0;
     const relay = new EventRelay(onEvent, this.warn);
     let failing = false;
     const poll = () => {

@@ -6,6 +6,7 @@ import {
   warnOnConsole,
   type OrderEventBus,
   type OrderEventSubscription,
+  type SubscribeOptions,
   type Warn,
 } from './order-event-bus';
 
@@ -51,8 +52,11 @@ export class NatsOrderEventBus implements OrderEventBus {
     return stored ? parseOrderEvent(stored.string()) : null;
   }
 
-  subscribe(onEvent: (event: OrderEvent) => void): OrderEventSubscription {
-    const subscription = new NatsSubscription(() => this.connected(), onEvent, this.warn);
+  subscribe(
+    onEvent: (event: OrderEvent) => void,
+    { since }: SubscribeOptions = {},
+  ): OrderEventSubscription {
+    const subscription = new NatsSubscription(() => this.connected(), onEvent, this.warn, since);
     this.subscriptions.add(subscription);
     return {
       ready: subscription.ready,

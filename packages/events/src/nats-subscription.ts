@@ -12,7 +12,8 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /**
  * Every order's events through an ordered consumer, which the client re-creates from the next
- * stream sequence after a lost connection or a broker restart. Should the consumer itself give up,
+ * stream sequence after a lost connection or a broker restart. The first starts at `since` (the
+ * stream keeps each order's latest message, so that is each order changed since) or at news only. Should the consumer itself give up,
  * this starts another from the sequence after the last event it passed on: nothing published
  * meanwhile is missed, and an order changed twice arrives once, as its latest version.
  */
@@ -30,6 +31,7 @@ export class NatsSubscription implements OrderEventSubscription {
     private readonly connected: () => Promise<Broker>,
     onEvent: (event: OrderEvent) => void,
     private readonly warn: Warn,
+    private readonly since?: number,
   ) {
     this.relay = new EventRelay(onEvent, warn);
     this.ready = new Promise((resolve) => (this.markReady = resolve));
@@ -59,9 +61,7 @@ export class NatsSubscription implements OrderEventSubscription {
 
   private async consume(): Promise<void> {
     const { js, jsm } = await this.connected();
-    // The first consumer starts after the stream's last message: only news from now on.
-    this.lastSequence ??= (await jsm.streams.info(STREAM)).state.last_seq;
-    const consumer = await js.consumers.get(STREAM, { opt_start_seq: this.lastSequence + 1 });
+    const consumer = await js.consumers.get(STREAM, await this.startOf(jsm));
     const messages = await consumer.consume();
     this.messages = messages;
     if (this.closed) return void (await messages.close());
@@ -73,6 +73,14 @@ export class NatsSubscription implements OrderEventSubscription {
       this.lastSequence = message.seq;
       this.relay.offer(message.string(), message.seq);
     }
+  }
+
+  /** Where the next consumer starts: after the last message read; at first, at `since` or news only. */
+  private async startOf(jsm: Broker['jsm']) {
+    if (this.lastSequence === null && this.since !== undefined)
+      return { opt_start_time: new Date(this.since).toISOString() };
+    this.lastSequence ??= (await jsm.streams.info(STREAM)).state.last_seq;
+    return { opt_start_seq: this.lastSequence + 1 };
   }
 
   /**

@@ -1,5 +1,14 @@
 import type { OrderEvent } from './order-event';
 
+/** Where a subscription starts. */
+export interface SubscribeOptions {
+  /**
+   * Also pass on the latest event of every order changed since this time (ms since the epoch):
+   * a process started anew catches up on what changed while it was away. Without it, only news.
+   */
+  since?: number;
+}
+
 /** A subscriber's hold on every order's events; `ready` once no event published later is missed. */
 export interface OrderEventSubscription {
   ready: Promise<void>;
@@ -20,11 +29,14 @@ export interface OrderEventBus {
   /** The order's latest event, or `null` when it has none (e.g. it started before events). */
   latest(orderId: string): Promise<OrderEvent | null>;
   /**
-   * Calls `onEvent` with every order's events published from now on, each order's versions
-   * rising (duplicates and older copies are dropped). After a lost connection it resumes where
-   * it stopped: an order changed meanwhile arrives once, with its latest version.
+   * Calls `onEvent` with every order's events published from now on (or from `since`), each
+   * order's versions rising (duplicates and older copies are dropped). After a lost connection it
+   * resumes where it stopped: an order changed meanwhile arrives once, with its latest version.
    */
-  subscribe(onEvent: (event: OrderEvent) => void): OrderEventSubscription;
+  subscribe(
+    onEvent: (event: OrderEvent) => void,
+    options?: SubscribeOptions,
+  ): OrderEventSubscription;
   close(): Promise<void>;
 }
 

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as pause } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManagedProcess } from '@delivery/harness/managed-process';
 import { natsServer, natsUrl } from '@delivery/harness/nats-server';
@@ -75,6 +76,26 @@ describe.each(BUSES)('the $name bus', ({ open }) => {
     expect(seen.versionsOf(before)).toEqual([2]);
     // A version already replaced when the subscriber reads may be skipped: its latest never is.
     expectRisingTo(seen.versionsOf(orderId), 3);
+    await seen.close();
+  });
+
+  it('starts a subscriber from a time with the latest event of each order changed since', async () => {
+    const [earlier, changed] = [newOrderId(), newOrderId()];
+    await worker.publish(eventOf(earlier, 1));
+    // Far enough apart for the broker's clock and ours to tell the two writes apart.
+    await pause(300);
+    const since = Date.now();
+    await pause(300);
+    for (const version of [1, 2]) await worker.publish(eventOf(changed, version));
+
+    const seen = recordEvents(site, { since });
+    await seen.ready;
+    await eventually(() => seen.versionsOf(changed).includes(2), 'the order changed since');
+    await worker.publish(eventOf(changed, 3));
+    await eventually(() => seen.versionsOf(changed).includes(3), 'news after the catch-up');
+    // Delivered in the order written: `earlier` would have come before `changed`.
+    expect(seen.versionsOf(earlier)).toEqual([]);
+    expect(seen.versionsOf(changed)).toEqual([2, 3]);
     await seen.close();
   });
 

@@ -12,7 +12,8 @@ import { PATHS } from './crash/plan';
 import { unreplayableHistories } from './crash/replay';
 import { printCrashReport, tallyCrashRun, type CrashTally } from './crash/report';
 import { RATING, runCrashScenario, type CrashRun } from './crash/scenario';
-import { until, workflowsCounted } from './crash/triggers';
+import { until } from '@delivery/harness/until';
+import { workflowsCounted } from './crash/triggers';
 
 /** Six paths, two waves: 96 orders in flight. */
 const ORDERS_PER_PATH_PER_WAVE = 8;

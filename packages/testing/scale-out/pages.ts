@@ -1,7 +1,7 @@
 import type { OrderState, OrderStatus, OrderSummary } from '@delivery/common';
 import { LivePage } from '@delivery/harness/live-page';
 import type { Replicas } from '@delivery/harness/replicas';
-import { until } from '../proofs/crash/triggers';
+import { until } from '@delivery/harness/until';
 import { CUSTOMERS, DRIVERS, type DriverEmail, type PlannedOrder } from './plan';
 import type { Sessions, Sites } from './site-users';
 

@@ -12,8 +12,10 @@ export class ApiOrders {
     TEMPORAL_NAMESPACE: 'default',
     TASK_QUEUE: ORDER_TASK_QUEUE,
     SESSION_SECRET,
-    // Required of every API configuration, but only staff sign-in opens it: never here.
+    // Required of every API configuration, but only staff sign-in and live pages open them:
+    // never here.
     ACCOUNTS_DB_PATH: ':memory:',
+    ORDER_EVENTS_DB_PATH: ':memory:',
   });
   private readonly temporal = new TemporalAccess(this.config.temporal);
 

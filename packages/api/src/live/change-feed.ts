@@ -27,7 +27,8 @@ type Listener = (event: OrderEvent) => void;
 
 /**
  * How long each order's latest event is kept to replay to a page that (re)subscribes: a list
- * read from Visibility just before (which lags), or a stream that reconnected after a drop.
+ * read from Visibility just before (which lags), or a stream that reconnected after a drop, to
+ * this process or, when its own died, to another. A process starting anew reads this far back.
  */
 const REPLAY_MS = 30_000;
 /** A page reads its order once the feed listens, or after this long when the broker is away. */
@@ -39,7 +40,8 @@ const WARNING_INTERVAL_MS = 30_000;
 /**
  * The process's one subscription to the order events the worker publishes, handed to every
  * listener in process: Temporal's load does not grow with pages or site replicas. It starts with
- * the first listener and stays, keeping recent events to replay to newcomers.
+ * the first listener and stays, keeping recent events to replay to newcomers; it starts with the
+ * changes of the last REPLAY_MS, so a replica started again has them for the pages that come back.
  */
 export class ChangeFeed {
   private readonly listeners = new Set<Listener>();
@@ -59,7 +61,9 @@ export class ChangeFeed {
 
   /** Calls `listener` with each event (recent ones first); returns the unsubscribe. */
   subscribe(listener: Listener): () => void {
-    this.subscription ??= this.bus.subscribe((event) => this.receive(event));
+    this.subscription ??= this.bus.subscribe((event) => this.receive(event), {
+      since: Date.now() - REPLAY_MS,
+    });
     this.listeners.add(listener);
     this.forgetOlderThan(Date.now() - REPLAY_MS);
     for (const { event } of this.recent.values()) listener(event);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { OrderState, OrderStatus } from '@delivery/common';
-import type { OrderEvent, OrderEventBus } from '../../src';
+import type { OrderEvent, OrderEventBus, SubscribeOptions } from '../../src';
 
 /** The event of `orderId`'s change number `version`, its state naming the version. */
 export function eventOf(
@@ -36,9 +36,9 @@ export function eventOf(
 export const newOrderId = (): string => randomUUID();
 
 /** Every event a subscription passes on, in the order it does. */
-export function recordEvents(bus: OrderEventBus) {
+export function recordEvents(bus: OrderEventBus, options?: SubscribeOptions) {
   const events: OrderEvent[] = [];
-  const subscription = bus.subscribe((event) => events.push(event));
+  const subscription = bus.subscribe((event) => events.push(event), options);
   return {
     events,
     ready: subscription.ready,

@@ -15,7 +15,8 @@ import { retryTransient } from '@delivery/harness/retry';
 import type { OrderHandle } from '@delivery/workflows/client';
 import type { OrderResult } from '@delivery/workflows/contract';
 import type { CrashStack } from './crash-stack';
-import { KillLog } from './kill-log';
+import { KillLog } from '@delivery/harness/kill-log';
+import { until } from '@delivery/harness/until';
 import {
   PATHS,
   RATING_DELAY_MS,
@@ -32,7 +33,6 @@ import {
   holdsRecorded,
   refundsRecorded,
   released,
-  until,
   workflowsCounted,
 } from './triggers';
 

@@ -1,20 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { allCharges, holdsByOrder, type Holds } from '@delivery/harness/ledger';
 
-/** Polls `check` until it holds: the suite times each kill on what the ledger or Temporal shows. */
-export async function until(
-  check: () => Promise<boolean>,
-  what: string,
-  timeoutMs = 120_000,
-  intervalMs = 100,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`never saw ${what} within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
-}
-
 /** At least `atLeast` of `orderIds` have a hold that `reached` says has got there. */
 export const holdsRecorded =
   (paymentsUrl: string, orderIds: Set<string>, reached: (holds: Holds) => boolean, atLeast = 1) =>
