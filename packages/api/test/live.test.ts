@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { OrderStatus } from '@delivery/common';
 import { isOnBoard } from '@delivery/common';
-import { EmbeddedOrderEventBus, openOrderEventBus } from '@delivery/events';
-import { ChangeFeed, type FeedStats } from '../src';
+import { EmbeddedOrderEventBus, openOrderEventBus, type OrderEventBus } from '@delivery/events';
+import { ChangeFeed, TemporalAccess, type FeedStats } from '../src';
 import { customer, driver, kitchen, placeOrder } from './support/actors';
 import { readyForPickup, waitForRestaurant } from './support/kitchen-path';
-import { services } from './support/services';
+import { services, testConfig } from './support/services';
 import { nextMatching } from './support/iterate';
 import { expectError } from './support/wait';
 
@@ -123,6 +123,34 @@ describe('orderUpdates', () => {
     expect(feed.stats()).toMatchObject({ statusQueries: 1, latestReads: 1, subscribers: 20 });
     tabs.forEach((tab) => tab.close());
     await Promise.all(pages.map((page) => page.return?.()));
+  });
+});
+
+describe('the status a live page starts from', () => {
+  it('waits through an outage of the broker and Temporal together, then reads it from the broker', async () => {
+    const watcher = customer();
+    const orderId = await placeOrder(watcher);
+    const waiting = await waitForRestaurant(watcher, orderId);
+    const bus = openOrderEventBus(services.config.orderEvents);
+    let brokerDown = true;
+    const restartingBroker: OrderEventBus = {
+      publish: (event) => bus.publish(event),
+      latest: (id) =>
+        brokerDown ? Promise.reject(new Error('connection refused')) : bus.latest(id),
+      subscribe: (onEvent, options) => bus.subscribe(onEvent, options),
+      close: () => bus.close(),
+    };
+    const temporalDown = new TemporalAccess(
+      testConfig({ TEMPORAL_ADDRESS: '127.0.0.1:1', TEMPORAL_CONNECT_TIMEOUT_MS: '200' }).temporal,
+    );
+    const feed = new ChangeFeed(temporalDown, restartingBroker);
+
+    const reading = feed.current(orderId);
+    setTimeout(() => (brokerDown = false), 1_500);
+    expect((await reading).status).toMatchObject({ orderId, updatedAt: waiting.updatedAt });
+    // Temporal was asked while the broker was down, and did not answer either.
+    expect(feed.stats().statusQueries).toBeGreaterThan(0);
+    await bus.close();
   });
 });
 

@@ -1,6 +1,8 @@
 import type { OrderStatus } from '@delivery/common';
 import type { OrderEvent, OrderEventBus, OrderEventSubscription } from '@delivery/events';
+import { setTimeout as pause } from 'node:timers/promises';
 import type { TemporalAccess } from '../temporal/access';
+import { TemporalUnavailableError } from '../temporal/errors';
 import { orderStatus } from '../temporal/orders';
 import { SharedCalls } from './shared-calls';
 
@@ -36,6 +38,13 @@ const LISTENING_WAIT_MS = 2_000;
 /** Pages opening the same order at once share one read. */
 const SHARED_READ_MS = 1_000;
 const WARNING_INTERVAL_MS = 30_000;
+/**
+ * How long a page waits for its order's status while neither the broker nor Temporal answers
+ * (the broker restarting while the order's worker is gone), trying the broker first each time.
+ */
+const READ_PATIENCE_MS = 30_000;
+const FIRST_RETRY_MS = 250;
+const LONGEST_RETRY_MS = 2_000;
 
 /**
  * The process's one subscription to the order events the worker publishes, handed to every
@@ -82,15 +91,11 @@ export class ChangeFeed {
 
   /**
    * The order's status now: its latest event, or, for an order the bus holds none of (started
-   * before orders published events, or the broker unreachable), one getStatus query.
+   * before orders published events, or the broker unreachable), one getStatus query. While
+   * neither answers, it tries again for a while before the page is told to try later.
    */
   current(orderId: string): Promise<CurrentStatus> {
-    return this.reads.get(orderId, async () => {
-      const event = await this.latestEvent(orderId);
-      if (event) return { version: event.version, status: event.status };
-      this.statusQueries += 1;
-      return { version: 0, status: await orderStatus(this.temporal, orderId) };
-    });
+    return this.reads.get(orderId, () => this.readThroughOutages(orderId));
   }
 
   stats(): FeedStats {
@@ -101,6 +106,26 @@ export class ChangeFeed {
       statusQueries: this.statusQueries,
       subscribers: this.listeners.size,
     };
+  }
+
+  private async readThroughOutages(orderId: string): Promise<CurrentStatus> {
+    const deadline = Date.now() + READ_PATIENCE_MS;
+    for (let wait = FIRST_RETRY_MS; ; wait = Math.min(wait * 2, LONGEST_RETRY_MS)) {
+      try {
+        return await this.read(orderId);
+      } catch (error) {
+        if (!(error instanceof TemporalUnavailableError) || Date.now() + wait > deadline)
+          throw error;
+        await pause(wait);
+      }
+    }
+  }
+
+  private async read(orderId: string): Promise<CurrentStatus> {
+    const event = await this.latestEvent(orderId);
+    if (event) return { version: event.version, status: event.status };
+    this.statusQueries += 1;
+    return { version: 0, status: await orderStatus(this.temporal, orderId) };
   }
 
   private async latestEvent(orderId: string): Promise<OrderEvent | null> {
