@@ -9,6 +9,9 @@ const WORKFLOW_BUNDLE_FORBIDDEN = [
   '^packages/activities/',
   '^packages/observability/',
   '^packages/common/src/(env|temporal-connection)[.]ts$',
+  // Every cached order evaluates the bundle's modules again: the workflow imports common's modules
+  // one by one, never its root, which carries the schemas (Zod) and the catalog.
+  '^packages/common/src/(index|schemas|catalog|pricing)[.]ts$',
   '@temporalio/(client|worker|activity|testing|envconfig)',
 ];
 

@@ -53,7 +53,9 @@ async function main(): Promise<void> {
       notificationsDbPath,
       webPush,
     },
-    maxCachedWorkflows: readNumber('WORKER_MAX_CACHED_WORKFLOWS', 1_000),
+    // About 0.75 MiB resident per cached order (docs/benchmarks.md): 500 keeps a worker under 1 GiB
+    // however many orders are open; an evicted order is replayed on its next task.
+    maxCachedWorkflows: readNumber('WORKER_MAX_CACHED_WORKFLOWS', 500),
     // The SDK's own defaults; docs/deploy.md says when to raise them.
     concurrency: {
       workflowTasks: readNumber('WORKER_MAX_CONCURRENT_WORKFLOW_TASKS', 40),

@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import {
   createActivities,
   createPaymentsClient,
@@ -8,6 +7,7 @@ import {
 } from '@delivery/activities';
 import type { OrderEventPublisher } from '@delivery/events';
 import { tracingOptions, type WorkerTracing } from './tracing-options';
+import { freshWorkflowBundle } from './workflow-bundle';
 
 export interface OrderWorkerOptions {
   connection: NativeConnection;
@@ -15,7 +15,7 @@ export interface OrderWorkerOptions {
   taskQueue: string;
   paymentsUrl: string;
   notifications: NotificationSettings;
-  /** Workflows kept in memory between tasks; each open order costs about 1.4 MiB cached. */
+  /** Orders kept in memory between tasks, each about 0.75 MiB resident (docs/benchmarks.md). */
   maxCachedWorkflows: number;
   /** Workflow tasks and activities run at once (the SDK's defaults when unset). */
   concurrency?: { workflowTasks: number; activities: number };
@@ -25,15 +25,13 @@ export interface OrderWorkerOptions {
   events: OrderEventPublisher;
 }
 
-const workflowsPath = createRequire(import.meta.url).resolve('@delivery/workflows');
-
 /** The `order` workflow and its activities, polling one task queue. */
-export function createOrderWorker(options: OrderWorkerOptions): Promise<Worker> {
+export async function createOrderWorker(options: OrderWorkerOptions): Promise<Worker> {
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    workflowsPath,
+    workflowBundle: await freshWorkflowBundle(Runtime.instance().logger),
     activities: createActivities({
       payments: createPaymentsClient(options.paymentsUrl),
       notifications: openNotificationChannels(options.notifications),

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import {
   OpenTelemetryActivityInboundInterceptor,
   OpenTelemetryActivityOutboundInterceptor,
@@ -9,14 +8,12 @@ import type { Tracing } from '@delivery/observability';
 
 export type WorkerTracing = Pick<Tracing, 'spanProcessor' | 'resource'>;
 
-/** Bundled with the workflows: spans for each run, activity scheduled, signal and query. */
-const workflowInterceptors = fileURLToPath(new URL('./workflow-tracing.ts', import.meta.url));
-
 /**
  * Temporal's OpenTelemetry interceptors: a workflow continues the trace of whoever started it
  * (the span context rides in the start's headers), each activity continues the workflow's, and the
- * spans made in the workflow sandbox leave it through the `exporter` sink. Always installed, so the
- * workflow bundle is the same whether or not spans are exported.
+ * spans made in the workflow sandbox (its interceptors are in the bundle: src/workflow-bundle.ts)
+ * leave it through the `exporter` sink. Always installed, so the workflow bundle is the same
+ * whether or not spans are exported.
  */
 export function tracingOptions({
   spanProcessor,
@@ -24,7 +21,6 @@ export function tracingOptions({
 }: WorkerTracing): Pick<WorkerOptions, 'interceptors' | 'sinks'> {
   return {
     interceptors: {
-      workflowModules: [workflowInterceptors],
       activity: [
         (ctx) => ({
           inbound: new OpenTelemetryActivityInboundInterceptor(ctx),

@@ -11,6 +11,7 @@ import type {
   WorkflowInterceptors,
   WorkflowOutboundCallsInterceptor,
 } from '@temporalio/workflow';
+import { traceContextStorage } from './trace-context-storage';
 
 /*
  * Bundled with the workflows: Temporal's OpenTelemetry workflow interceptors, with one change, a
@@ -45,8 +46,51 @@ class ActivitySpanBeside extends OpenTelemetryOutboundInterceptor {
   }
 }
 
-export const interceptors = (): WorkflowInterceptors => ({
-  inbound: [new OpenTelemetryInboundInterceptor()],
-  outbound: [new ActivitySpanBeside()],
-  internals: [new OpenTelemetryInternalsInterceptor()],
-});
+/**
+ * OpenTelemetry's context in the sandbox, kept in the one storage every cached order shares
+ * (src/trace-context-storage.ts says why) rather than in a storage of each order's own.
+ */
+class SharedStorageContextManager implements otel.ContextManager {
+  private readonly storage = traceContextStorage();
+
+  active(): otel.Context {
+    return this.storage.getStore() ?? otel.ROOT_CONTEXT;
+  }
+
+  with<A extends unknown[], F extends (...args: A) => ReturnType<F>>(
+    context: otel.Context,
+    fn: F,
+    thisArg?: ThisParameterType<F>,
+    ...args: A
+  ): ReturnType<F> {
+    return this.storage.run(context, () => fn.apply(thisArg, args));
+  }
+
+  bind<T>(context: otel.Context, target: T): T {
+    if (typeof target !== 'function')
+      throw new TypeError(`Only function binding is supported, got ${typeof target}`);
+    return ((...args: unknown[]) =>
+      this.with(context, () => (target as (...a: unknown[]) => unknown)(...args))) as T;
+  }
+
+  enable(): this {
+    return this;
+  }
+
+  /** Other orders keep using the storage: the sandbox disables it when the worker stops. */
+  disable(): this {
+    return this;
+  }
+}
+
+export const interceptors = (): WorkflowInterceptors => {
+  const tracing = {
+    inbound: [new OpenTelemetryInboundInterceptor()],
+    outbound: [new ActivitySpanBeside()],
+    internals: [new OpenTelemetryInternalsInterceptor()],
+  };
+  // The package registered a context manager with a storage of this order's own, still unused.
+  otel.context.disable();
+  otel.context.setGlobalContextManager(new SharedStorageContextManager());
+  return tracing;
+};

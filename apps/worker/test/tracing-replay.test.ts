@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { Worker, bundleWorkflowCode, type WorkflowBundleOption } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '@delivery/harness/repo-root';
 import { startTracing } from '@delivery/observability';
 import { tracingOptions } from '../src/tracing-options';
+import { WORKFLOW_BUNDLE_OPTIONS, freshWorkflowBundle } from '../src/workflow-bundle';
 
 const historiesDir = join(repoRoot, 'packages/workflows/test/fixtures/histories');
 const fixtures = readdirSync(historiesDir, { recursive: true, encoding: 'utf8' })
@@ -19,15 +19,13 @@ const stockInterceptors = fileURLToPath(
 );
 
 const quiet = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error };
-const { interceptors, sinks } = tracingOptions(startTracing({ serviceName: 'replay', env: {} }));
+const { sinks } = tracingOptions(startTracing({ serviceName: 'replay', env: {} }));
 
-/** Replays `files` with `workflowModules` bundled in; returns each failure as `file: message`. */
-async function replayFailures(files: string[], workflowModules: string[]): Promise<string[]> {
-  const workflowBundle = await bundleWorkflowCode({
-    workflowsPath: createRequire(import.meta.url).resolve('@delivery/workflows'),
-    workflowInterceptorModules: workflowModules,
-    logger: quiet,
-  });
+/** Replays `files` with `workflowBundle`; returns each failure as `file: message`. */
+async function replayFailures(
+  files: string[],
+  workflowBundle: WorkflowBundleOption,
+): Promise<string[]> {
   const histories = files.map((file) => ({
     workflowId: file,
     history: JSON.parse(readFileSync(join(historiesDir, file), 'utf8')),
@@ -44,13 +42,14 @@ async function replayFailures(files: string[], workflowModules: string[]): Promi
 
 /**
  * The workflows' own suite replays every recorded history against the bare workflow code; the
- * worker runs it with its tracing interceptors bundled in, so every history must replay with
- * them too: an order started before tracing continues on a worker that traces.
+ * worker runs its own bundle (src/workflow-bundle.ts: the tracing interceptors bundled in), so
+ * every history must replay with that bundle too: an order started before tracing continues on a
+ * worker that traces.
  */
 describe('recorded order histories replay with the worker’s tracing interceptors', () => {
   it('every one of them', { timeout: 300_000 }, async () => {
     expect(fixtures.length).toBeGreaterThan(60);
-    expect(await replayFailures(fixtures, interceptors?.workflowModules ?? [])).toEqual([]);
+    expect(await replayFailures(fixtures, await freshWorkflowBundle(quiet))).toEqual([]);
   });
 
   // Why the worker does not bundle the package's outbound interceptor as it is: its extra awaits
@@ -62,10 +61,12 @@ describe('recorded order histories replay with the worker’s tracing intercepto
       timeout: 120_000,
     },
     async () => {
-      const [failure, ...others] = await replayFailures(
-        [UPDATE_RACING_THE_ORDER],
-        [stockInterceptors],
-      );
+      const stockBundle = await bundleWorkflowCode({
+        ...WORKFLOW_BUNDLE_OPTIONS,
+        workflowInterceptorModules: [stockInterceptors],
+        logger: quiet,
+      });
+      const [failure, ...others] = await replayFailures([UPDATE_RACING_THE_ORDER], stockBundle);
       expect(others).toEqual([]);
       expect(failure).toMatch(/Nondeterminism|TMPRL1100/);
     },

@@ -1,6 +1,6 @@
 import { proxyActivities, type ActivityOptions } from '@temporalio/workflow';
 import type { Activities } from '@delivery/activities';
-import { CARD_DECLINED } from '@delivery/common';
+import { CARD_DECLINED } from '@delivery/common/failure-types';
 
 /**
  * Money calls heartbeat while they wait on the provider, so a dead worker is noticed in seconds

@@ -1,5 +1,7 @@
 import { condition, isCancellation, patched } from '@temporalio/workflow';
-import { REFUNDABLE_STATES, formatCents, isIn, type OrderState } from '@delivery/common';
+import type { OrderState } from '@delivery/common';
+import { formatCents } from '@delivery/common/money';
+import { REFUNDABLE_STATES, isIn } from '@delivery/common/order-states';
 import { chargeWithin, settleCharge } from './activity-proxies';
 import { deliverAndAskForRating } from './delivery';
 import { isCardDeclined } from './failures';

@@ -1,5 +1,5 @@
 import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
-import { CARD_DECLINED } from '@delivery/common';
+import { CARD_DECLINED } from '@delivery/common/failure-types';
 
 export function isCardDeclined(
   error: unknown,

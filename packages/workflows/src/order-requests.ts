@@ -1,5 +1,6 @@
 import { ApplicationFailure, log, setHandler, upsertMemo } from '@temporalio/workflow';
-import { formatCents, type Driver, type Staff } from '@delivery/common';
+import type { Driver, Staff } from '@delivery/common';
+import { formatCents } from '@delivery/common/money';
 import { ENDINGS } from './endings';
 import { checkedRating, isRequestId } from './input-check';
 import {

@@ -6,15 +6,15 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import {
-  DEFAULT_WINDOWS,
-  type DeadlineKind,
-  type MoneyState,
-  type OrderInput,
-  type OrderState,
-  type OrderStatus,
-  type OrderWindows,
+import type {
+  DeadlineKind,
+  MoneyState,
+  OrderInput,
+  OrderState,
+  OrderStatus,
+  OrderWindows,
 } from '@delivery/common';
+import { DEFAULT_WINDOWS } from '@delivery/common/order-model';
 import { DriverIdKey, OrderStateKey, OrderUpdatedAtKey } from '@delivery/common/search-attributes';
 import { publishOrderEvent, refundOrder, sendPushNotification } from './activity-proxies';
 import type { Ending } from './endings';

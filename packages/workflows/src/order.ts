@@ -5,7 +5,9 @@ import {
   isCancellation,
   patched,
 } from '@temporalio/workflow';
-import { formatCents, isEnded, type OrderInput } from '@delivery/common';
+import type { OrderInput } from '@delivery/common';
+import { formatCents } from '@delivery/common/money';
+import { isEnded } from '@delivery/common/order-states';
 import { authorizeCard, captureHold, releaseAndEnd } from './card-hold';
 import { chargedOrderCancelledByOperator, chargedUpFront } from './charged-up-front';
 import { deliverAndAskForRating } from './delivery';
