@@ -30,13 +30,14 @@ import type { NoOpActivities } from './no-op-activities';
  * input and start options, answers the same `request` signal and `getStatus`/`requestOutcome`
  * queries (so the harness's own client helpers drive it as they drive an order), and makes the
  * same commands up to delivery: 2 payment activities, a notification per state change (5), a
- * deadline timer at each of the 5 waits, 6 search-attribute upserts and a memo upsert at accept.
+ * deadline timer at each of the 5 waits, 7 search-attribute upserts each with an order event
+ * published beside it (the whole status, as the order's `publishOrderEvent` takes it) and a memo
+ * upsert at accept.
  * Only the happy path: a deadline that passes just moves on, as nothing here can go wrong.
  */
 
-const { authorizePayment, capturePayment, sendPushNotification } = proxyActivities<NoOpActivities>({
-  startToCloseTimeout: '10 seconds',
-});
+const { authorizePayment, capturePayment, sendPushNotification, publishOrderEvent } =
+  proxyActivities<NoOpActivities>({ startToCloseTimeout: '10 seconds' });
 
 /** The actions an order takes on its happy path, each allowed in one state only. */
 const MOVES: Partial<Record<ActionName, { from: OrderState; to: OrderState }>> = {
@@ -81,6 +82,7 @@ export async function orderShaped(input: OrderInput): Promise<OrderResult> {
   const status = initialStatus(input);
   const outcomes = new Map<string, Outcome>();
   const notifications: Promise<void>[] = [];
+  const events: Promise<void>[] = [];
 
   const touch = () => {
     const now = Date.now();
@@ -90,6 +92,8 @@ export async function orderShaped(input: OrderInput): Promise<OrderResult> {
       { key: OrderUpdatedAtKey, value: new Date(now) },
       ...(status.driver ? [{ key: DriverIdKey, value: status.driver.id }] : []),
     ]);
+    const event = { orderId: input.orderId, version: events.length + 1, status: { ...status } };
+    events.push(publishOrderEvent(event));
   };
   // As the order does, every state change is stamped and notified, the notification running beside.
   const advance = (state: OrderState) => {
@@ -128,10 +132,12 @@ export async function orderShaped(input: OrderInput): Promise<OrderResult> {
   await condition(() => status.state !== 'Preparing', windows.preparationGraceMs);
   await condition(() => status.state !== 'Ready for pickup', windows.pickupWindowMs);
   await capturePayment();
+  // The order shows the money taken at once.
+  touch();
   await condition(() => status.state === 'Delivered', windows.deliveryWindowMs);
   // The order then waits for a rating; in the bench none comes while the run lasts.
   await condition(() => status.rating !== null, windows.ratingDelayMs);
-  await Promise.all(notifications);
+  await Promise.all([...notifications, ...events]);
   status.open = false;
   return { ...status, outcomes: Object.fromEntries(outcomes) };
 }
