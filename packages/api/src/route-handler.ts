@@ -2,6 +2,7 @@ import type { AnyRouter, inferRouterContext } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { MAX_BATCH_CALLS } from '@delivery/common';
 import { processLogger } from '@delivery/observability';
+import { leaveSmallAnswersUncompressed } from './answer-compression';
 import { processConfig } from './config';
 import type { RequestContextOptions } from './context';
 import { refuseCrossSiteRequest } from './cross-site';
@@ -16,7 +17,7 @@ function orderIdIn(input: unknown): string | undefined {
 
 /**
  * A Next route handler (GET and POST) that serves one router at `endpoint`, each request traced
- * and counted (request-telemetry.ts).
+ * and counted (request-telemetry.ts), small answers left uncompressed (answer-compression.ts).
  */
 export function createRouteHandler<TRouter extends AnyRouter>({
   endpoint,
@@ -32,30 +33,32 @@ export function createRouteHandler<TRouter extends AnyRouter>({
 }) {
   const procedures = new Set(Object.keys(router._def.procedures));
   return (req: Request) =>
-    observeRequest(req, { endpoint, procedures }, (observed) =>
-      fetchRequestHandler({
-        endpoint,
-        req,
-        router,
-        // Refused with a 400 before any call runs: one request cannot start a crowd of orders.
-        maxBatchSize: MAX_BATCH_CALLS,
-        createContext: ({ req: request, resHeaders }) => {
-          refuseCrossSiteRequest(request, allowedOrigins);
-          return createContext({
-            headers: request.headers,
-            resHeaders,
-            secure: servedOverHttps(request.url, request.headers),
-          });
-        },
-        onError: ({ error, path, input }) => {
-          observed.failed(path, error.code);
-          // Refusals and bad input are answers; only a bug deserves the server log.
-          if (error.code === 'INTERNAL_SERVER_ERROR')
-            processLogger().error(
-              { err: error, procedure: path, orderId: orderIdIn(input) },
-              `tRPC ${path ?? '?'} failed`,
-            );
-        },
-      }),
+    observeRequest(req, { endpoint, procedures }, async (observed) =>
+      leaveSmallAnswersUncompressed(
+        await fetchRequestHandler({
+          endpoint,
+          req,
+          router,
+          // Refused with a 400 before any call runs: one request cannot start a crowd of orders.
+          maxBatchSize: MAX_BATCH_CALLS,
+          createContext: ({ req: request, resHeaders }) => {
+            refuseCrossSiteRequest(request, allowedOrigins);
+            return createContext({
+              headers: request.headers,
+              resHeaders,
+              secure: servedOverHttps(request.url, request.headers),
+            });
+          },
+          onError: ({ error, path, input }) => {
+            observed.failed(path, error.code);
+            // Refusals and bad input are answers; only a bug deserves the server log.
+            if (error.code === 'INTERNAL_SERVER_ERROR')
+              processLogger().error(
+                { err: error, procedure: path, orderId: orderIdIn(input) },
+                `tRPC ${path ?? '?'} failed`,
+              );
+          },
+        }),
+      ),
     );
 }
