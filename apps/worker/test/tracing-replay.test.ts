@@ -7,6 +7,7 @@ import { repoRoot } from '@delivery/harness/repo-root';
 import { startTracing } from '@delivery/observability';
 import { tracingOptions } from '../src/tracing-options';
 import { WORKFLOW_BUNDLE_OPTIONS, freshWorkflowBundle } from '../src/workflow-bundle';
+import { quiet } from './support/quiet-logger';
 
 const historiesDir = join(repoRoot, 'packages/workflows/test/fixtures/histories');
 const fixtures = readdirSync(historiesDir, { recursive: true, encoding: 'utf8' })
@@ -18,7 +19,6 @@ const stockInterceptors = fileURLToPath(
   new URL('./fixtures/stock-workflow-tracing.ts', import.meta.url),
 );
 
-const quiet = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error };
 const { sinks } = tracingOptions(startTracing({ serviceName: 'replay', env: {} }));
 
 /** Replays `files` with `workflowBundle`; returns each failure as `file: message`. */

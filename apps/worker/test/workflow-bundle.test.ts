@@ -1,8 +1,8 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { WORKFLOW_BUNDLE_PATH, freshWorkflowBundle } from '../src/workflow-bundle';
+import { quiet } from './support/quiet-logger';
 
-const quiet = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error };
 const inputsPath = WORKFLOW_BUNDLE_PATH.replace(/\.js$/, '.inputs.json');
 const writtenAt = (): number => statSync(WORKFLOW_BUNDLE_PATH).mtimeMs;
 
