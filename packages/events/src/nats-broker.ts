@@ -10,8 +10,14 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { Warn } from './order-event-bus';
 import { STREAM, STREAM_CONFIG } from './nats-layout';
 
-/** How long one call to the broker may take: well inside the publishing activity's attempt. */
-export const REQUEST_TIMEOUT_MS = 3_000;
+/** How long connecting may take. */
+const CONNECT_TIMEOUT_MS = 3_000;
+/**
+ * How long one call to the broker may take. A healthy broker answers in milliseconds; a call
+ * sent while the connection is down waits this long for an answer that never comes, so it is
+ * short: the caller tries again soon after the broker is back.
+ */
+const CALL_TIMEOUT_MS = 1_000;
 
 export interface Broker {
   connection: NatsConnection;
@@ -27,15 +33,15 @@ export async function openBroker(servers: string[], warn: Warn): Promise<Broker>
   const connection = await connect({
     servers,
     name: 'delivery-order-events',
-    timeout: REQUEST_TIMEOUT_MS,
+    timeout: CONNECT_TIMEOUT_MS,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 500,
   });
   try {
-    const jsm = await jetstreamManager(connection, { timeout: REQUEST_TIMEOUT_MS });
+    const jsm = await jetstreamManager(connection, { timeout: CALL_TIMEOUT_MS });
     await ensureStream(jsm);
     void reportConnection(connection, warn);
-    return { connection, js: jetstream(connection, { timeout: REQUEST_TIMEOUT_MS }), jsm };
+    return { connection, js: jetstream(connection, { timeout: CALL_TIMEOUT_MS }), jsm };
   } catch (error) {
     await connection.close();
     throw error;

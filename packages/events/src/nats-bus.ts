@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { openBroker, isWriteConflict, type Broker } from './nats-broker';
 import { STREAM, subjectOf } from './nats-layout';
 import { NatsSubscription } from './nats-subscription';
@@ -12,6 +13,14 @@ import {
 
 /** Writers racing on one order: each conflict means another version landed, so this ends soon. */
 const MAX_WRITE_CONFLICTS = 10;
+
+/**
+ * How long one publish keeps trying while the broker is away (refused, restarting, its stream
+ * not yet recovered): inside the publishing activity's 5 s attempt, so an event lands within
+ * moments of the broker's return instead of at the activity's next retry, seconds later.
+ */
+const PUBLISH_PATIENCE_MS = 4_000;
+const PUBLISH_RETRY_MS = 200;
 
 /**
  * The bus on NATS JetStream, for many machines. Publishing reads the order's last message and
@@ -30,6 +39,18 @@ export class NatsOrderEventBus implements OrderEventBus {
   ) {}
 
   async publish(event: OrderEvent): Promise<void> {
+    const deadline = Date.now() + PUBLISH_PATIENCE_MS;
+    for (;;) {
+      try {
+        return await this.publishOnce(event);
+      } catch (error) {
+        if (this.closed || Date.now() + PUBLISH_RETRY_MS > deadline) throw error;
+        await sleep(PUBLISH_RETRY_MS);
+      }
+    }
+  }
+
+  private async publishOnce(event: OrderEvent): Promise<void> {
     const { js, jsm } = await this.connected();
     const subject = subjectOf(event.orderId);
     const payload = JSON.stringify(event);

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ConsumerMessages } from '@nats-io/jetstream';
 import type { Broker } from './nats-broker';
 import { STREAM } from './nats-layout';
@@ -6,9 +7,9 @@ import type { OrderEvent } from './order-event';
 import type { OrderEventSubscription, Warn } from './order-event-bus';
 
 const FIRST_RETRY_MS = 250;
-const MAX_RETRY_MS = 5_000;
+/** A page waits on this: a broker back from a restart is found within a second. */
+const MAX_RETRY_MS = 1_000;
 
-const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /**
  * Every order's events through an ordered consumer, which the client re-creates from the next
@@ -53,7 +54,9 @@ export class NatsSubscription implements OrderEventSubscription {
         if (this.closed) return;
         if (this.failures === 0)
           this.warn(`live events paused: ${error instanceof Error ? error.message : error}`);
-        await pause(Math.min(FIRST_RETRY_MS * 2 ** this.failures, MAX_RETRY_MS));
+        await sleep(Math.min(FIRST_RETRY_MS * 2 ** this.failures, MAX_RETRY_MS), undefined, {
+          ref: false,
+        });
         this.failures += 1;
       }
     }

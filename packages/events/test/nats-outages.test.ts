@@ -68,6 +68,23 @@ describe('order events through broker outages', () => {
     expect(await site.latest(changed)).toEqual(eventOf(changed, 3, 'Ready for pickup'));
   });
 
+  it('lands an event published while the broker restarts in that one call, once it is back', async () => {
+    const [worker, site] = [bus(), bus()];
+    const seen = recordEvents(site);
+    await seen.ready;
+    const orderId = newOrderId();
+    await worker.publish(eventOf(orderId, 1));
+
+    await server.stop('SIGKILL');
+    const publishing = worker.publish(eventOf(orderId, 2, 'Ready for pickup'));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await server.start();
+
+    await publishing;
+    expect(await site.latest(orderId)).toEqual(eventOf(orderId, 2, 'Ready for pickup'));
+    await eventually(() => seen.versionsOf(orderId).includes(2), 'the event after the restart');
+  });
+
   it('catches a subscriber up on what was published while it was cut off', async () => {
     const proxy = await TcpProxy.to(port);
     const worker = bus();

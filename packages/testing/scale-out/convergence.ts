@@ -14,6 +14,8 @@ export interface Convergence {
   maxMs: number;
   /** The slowest pairs, for the report. */
   slowest: string[];
+  /** The connections of the pages the slowest pairs were on: whether a drop explains them. */
+  slowestPages: string[];
   /** What a page never showed. */
   missing: string[];
 }
@@ -53,32 +55,32 @@ export function measureConvergence(
   results: Map<string, OrderResult>,
   since: number,
 ): Convergence {
-  const lags: Array<{ lagMs: number; what: string }> = [];
+  const lags: Array<{ lagMs: number; what: string; page: Page }> = [];
   const missing: string[] = [];
   for (const page of pages) {
     for (const must of mustShow(page.owner, plan, results)) {
       const result = results.get(must.orderId)!;
       const seen = page.live.arrivals.find((arrival) => shows(arrival, must, result));
-      const what = `${page.label}: ${must.orderId} ${must.ended ? 'ended ' : ''}${must.state}`;
-      if (seen) lags.push({ lagMs: seen.at - Date.parse(must.at), what });
-      else
-        missing.push(
-          `${what} at ${secondsSince(since, Date.parse(must.at))} ` +
-            `(page ${connectionsOf(page, since)})`,
-        );
+      const changedAt = Date.parse(must.at);
+      const what =
+        `${page.label}: ${must.orderId} ${must.ended ? 'ended ' : ''}${must.state} ` +
+        `at ${secondsSince(since, changedAt)}`;
+      if (seen) lags.push({ lagMs: seen.at - changedAt, what, page });
+      else missing.push(`${what} (page ${connectionsOf(page, since)})`);
     }
   }
   lags.sort((a, b) => a.lagMs - b.lagMs);
   const lagsMs = lags.map(({ lagMs }) => lagMs);
+  const slowest = lags.slice(-5).reverse();
   return {
     pairs: lags.length + missing.length,
     lagsMs,
     p95Ms: percentile(lagsMs, 0.95),
     maxMs: lagsMs.at(-1) ?? 0,
-    slowest: lags
-      .slice(-5)
-      .reverse()
-      .map(({ lagMs, what }) => `${what} after ${lagMs} ms`),
+    slowest: slowest.map(({ lagMs, what }) => `${what}, shown ${lagMs} ms later`),
+    slowestPages: [...new Set(slowest.map(({ page }) => page))].map(
+      (page) => `${page.label}: ${connectionsOf(page, since)}`,
+    ),
     missing,
   };
 }

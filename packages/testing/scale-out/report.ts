@@ -56,6 +56,7 @@ export function printScaleOutReport(run: ScaleOutRun, tally: ScaleOutTally, star
       `${sum(pages, (page) => page.live.drops)} dropped connections made again; ` +
       `${convergence.missing.length} never shown`,
     `slowest: ${convergence.slowest.join('; ')}`,
+    `their pages' connections: ${convergence.slowestPages.join('; ')}`,
     `duration: ${Math.round((startupMs + run.durationMs) / 1000)} s: ` +
       `${Math.round(startupMs / 1000)} s to start, ${Math.round(run.durationMs / 1000)} s of orders`,
   ]) {

@@ -70,8 +70,9 @@ export const { sendPushNotification } = proxyActivities<Activities>({
 /**
  * An order's event is retried until the broker takes it (backoff up to 10 s), for a day: the
  * order completes only once its final event landed, so that one must ride out a broker outage.
- * An attempt takes milliseconds (each broker call gives up after 3 s), so one lost with its
- * worker is tried again 5 s later: the live pages see that change about 5 s late.
+ * An attempt takes milliseconds, or waits up to 4 s for a broker that is away and lands once it
+ * is back. One lost with its worker is tried again 5 s later: the live pages see that change
+ * about 5 s late.
  */
 export const { publishOrderEvent } = proxyActivities<Activities>({
   startToCloseTimeout: '5 seconds',
