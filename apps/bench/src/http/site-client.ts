@@ -63,7 +63,7 @@ export class SiteClient {
       if (event.name === 'return') return;
       if (event.name === 'serialized-error')
         throw new TrpcCallError(procedure, 'SUBSCRIPTION', event.data);
-      if (event.name === undefined) yield JSON.parse(event.data) as T;
+      if (event.name === undefined && event.data !== '') yield JSON.parse(event.data) as T;
     }
   }
 }
