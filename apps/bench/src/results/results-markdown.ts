@@ -188,7 +188,10 @@ export function resultsMarkdown(results: BenchResults): string {
           "driver's action to the customer's page showing it",
           ...percentiles(liveUpdates.seenByCustomer),
         ],
-        ["the driver's request alone (workflow Update)", ...percentiles(liveUpdates.driverAction)],
+        [
+          "the driver's request alone (signal, answer by query)",
+          ...percentiles(liveUpdates.driverAction),
+        ],
       ],
     ),
     '#### Temporal calls per minute with open order pages (orders not changing)',
