@@ -20,12 +20,6 @@ function enteredAt(result: OrderResult, state: OrderState): string {
   return entry.at;
 }
 
-/** When the order ended: at its last change, or at the rating that came after it. */
-function endedAt(result: OrderResult): string {
-  const { updatedAt, rating } = result;
-  return rating && Date.parse(rating.at) > Date.parse(updatedAt) ? rating.at : updatedAt;
-}
-
 /** The order's last state, or `Picked up` for a list the food left when a driver took it. */
 function lastOrPickedUp(planned: PlannedOrder, result: OrderResult, pickedUp: boolean): MustShow {
   const state = pickedUp ? 'Picked up' : result.state;
@@ -47,7 +41,7 @@ export function mustShow(
   switch (owner.kind) {
     case 'order': {
       const result = results.get(owner.orderId)!;
-      return [{ orderId: owner.orderId, state: result.state, at: endedAt(result), ended: true }];
+      return [{ orderId: owner.orderId, state: result.state, at: result.updatedAt, ended: true }];
     }
     case 'my orders':
       return plan
