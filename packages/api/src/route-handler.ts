@@ -6,6 +6,7 @@ import { leaveSmallAnswersUncompressed } from './answer-compression';
 import { processConfig } from './config';
 import type { RequestContextOptions } from './context';
 import { refuseCrossSiteRequest } from './cross-site';
+import { withReconnectDelay } from './live/reconnect-delay';
 import { observeRequest } from './request-telemetry';
 import { servedOverHttps } from './session/cookies';
 
@@ -17,7 +18,8 @@ function orderIdIn(input: unknown): string | undefined {
 
 /**
  * A Next route handler (GET and POST) that serves one router at `endpoint`, each request traced
- * and counted (request-telemetry.ts), small answers left uncompressed (answer-compression.ts).
+ * and counted (request-telemetry.ts), small answers left uncompressed (answer-compression.ts),
+ * live streams telling pages to reconnect within a second (live/reconnect-delay.ts).
  */
 export function createRouteHandler<TRouter extends AnyRouter>({
   endpoint,
@@ -34,31 +36,33 @@ export function createRouteHandler<TRouter extends AnyRouter>({
   const procedures = new Set(Object.keys(router._def.procedures));
   return (req: Request) =>
     observeRequest(req, { endpoint, procedures }, async (observed) =>
-      leaveSmallAnswersUncompressed(
-        await fetchRequestHandler({
-          endpoint,
-          req,
-          router,
-          // Refused with a 400 before any call runs: one request cannot start a crowd of orders.
-          maxBatchSize: MAX_BATCH_CALLS,
-          createContext: ({ req: request, resHeaders }) => {
-            refuseCrossSiteRequest(request, allowedOrigins);
-            return createContext({
-              headers: request.headers,
-              resHeaders,
-              secure: servedOverHttps(request.url, request.headers),
-            });
-          },
-          onError: ({ error, path, input }) => {
-            observed.failed(path, error.code);
-            // Refusals and bad input are answers; only a bug deserves the server log.
-            if (error.code === 'INTERNAL_SERVER_ERROR')
-              processLogger().error(
-                { err: error, procedure: path, orderId: orderIdIn(input) },
-                `tRPC ${path ?? '?'} failed`,
-              );
-          },
-        }),
+      withReconnectDelay(
+        await leaveSmallAnswersUncompressed(
+          await fetchRequestHandler({
+            endpoint,
+            req,
+            router,
+            // Refused with a 400 before any call runs: one request cannot start a crowd of orders.
+            maxBatchSize: MAX_BATCH_CALLS,
+            createContext: ({ req: request, resHeaders }) => {
+              refuseCrossSiteRequest(request, allowedOrigins);
+              return createContext({
+                headers: request.headers,
+                resHeaders,
+                secure: servedOverHttps(request.url, request.headers),
+              });
+            },
+            onError: ({ error, path, input }) => {
+              observed.failed(path, error.code);
+              // Refusals and bad input are answers; only a bug deserves the server log.
+              if (error.code === 'INTERNAL_SERVER_ERROR')
+                processLogger().error(
+                  { err: error, procedure: path, orderId: orderIdIn(input) },
+                  `tRPC ${path ?? '?'} failed`,
+                );
+            },
+          }),
+        ),
       ),
     );
 }
