@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { RateLimiter, openAccountsDatabase } from '../src';
 
 const folder = mkdtempSync(join(tmpdir(), 'rate-limits-'));
@@ -19,6 +19,17 @@ describe('RateLimiter', () => {
     expect(wait).toBeGreaterThan(55_000);
     expect(wait).toBeLessThanOrEqual(60_000);
     expect(await limiter.attempt('ben')).toBeNull();
+  });
+
+  it('prepares its statements once, not on every attempt', async () => {
+    const database = openAccountsDatabase(':memory:');
+    const limiter = new RateLimiter(database, 'orders', { points: 100, windowSeconds: 60 });
+    await limiter.attempt('warm-up');
+    const prepare = vi.spyOn(database, 'prepare');
+    for (const customer of ['ana', 'ben', 'ana', 'cleo', 'ana']) await limiter.attempt(customer);
+    await limiter.giveBack('ana');
+    expect(prepare).not.toHaveBeenCalled();
+    expect(await limiter.attempt('ana')).toBeNull();
   });
 
   it('keeps limits of different names apart', async () => {

@@ -11,6 +11,7 @@ export {
 } from './context';
 export { createCallerFactory } from './trpc';
 export { createRouteHandler } from './route-handler';
+export { createApiRoute } from './api-route';
 export { configFromEnv, type ApiConfig } from './config';
 export { createServices, type ApiServices } from './services';
 export { ChangeFeed, type FeedStats } from './live/change-feed';

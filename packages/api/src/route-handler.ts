@@ -2,7 +2,6 @@ import type { AnyRouter, inferRouterContext } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { MAX_BATCH_CALLS } from '@delivery/common';
 import { processLogger } from '@delivery/observability';
-import { leaveSmallAnswersUncompressed } from './answer-compression';
 import { processConfig } from './config';
 import type { RequestContextOptions } from './context';
 import { refuseCrossSiteRequest } from './cross-site';
@@ -17,9 +16,9 @@ function orderIdIn(input: unknown): string | undefined {
 }
 
 /**
- * A Next route handler (GET and POST) that serves one router at `endpoint`, each request traced
- * and counted (request-telemetry.ts), small answers left uncompressed (answer-compression.ts),
- * live streams telling pages to reconnect within a second (live/reconnect-delay.ts).
+ * Serves one router at `endpoint` over fetch's `Request` and `Response` (the sites mount it
+ * through `createApiRoute`), each request traced and counted (request-telemetry.ts), live
+ * streams telling pages to reconnect within a second (live/reconnect-delay.ts).
  */
 export function createRouteHandler<TRouter extends AnyRouter>({
   endpoint,
@@ -37,8 +36,7 @@ export function createRouteHandler<TRouter extends AnyRouter>({
   return (req: Request) =>
     observeRequest(req, { endpoint, procedures }, async (observed) =>
       withReconnectDelay(
-        await leaveSmallAnswersUncompressed(
-          await fetchRequestHandler({
+        await fetchRequestHandler({
             endpoint,
             req,
             router,
@@ -62,7 +60,6 @@ export function createRouteHandler<TRouter extends AnyRouter>({
                 );
             },
           }),
-        ),
       ),
     );
 }

@@ -1,5 +1,6 @@
 import { TRPCError, getTRPCErrorFromUnknown, initTRPC } from '@trpc/server';
 import { z } from 'zod';
+import { MAX_REQUEST_BYTES } from './api-route';
 import type { Context } from './context';
 import { toClientError } from './errors';
 
@@ -14,7 +15,12 @@ const t = initTRPC.context<Context>().create({
   },
   errorFormatter({ shape, error }) {
     const zodError = error.cause instanceof z.ZodError ? z.flattenError(error.cause) : null;
-    return { ...shape, data: { ...shape.data, zodError } };
+    // tRPC refuses an oversized body before any procedure runs, with no message but its code.
+    const message =
+      error.code === 'PAYLOAD_TOO_LARGE'
+        ? `A request may carry at most ${MAX_REQUEST_BYTES / 1_000_000} MB.`
+        : shape.message;
+    return { ...shape, message, data: { ...shape.data, zodError } };
   },
 });
 

@@ -10,7 +10,8 @@ const LINKS = [
 ] as const;
 
 export function SiteNav() {
-  const pathname = usePathname();
+  // Typed nullable because the site also has a Pages Router API route; no page of it is one.
+  const pathname = usePathname() ?? '';
   return (
     <nav aria-label="Main" className="ml-auto sm:ml-0">
       <ul className="flex gap-1">

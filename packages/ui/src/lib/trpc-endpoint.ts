@@ -1,2 +1,2 @@
-/** Where each site mounts its tRPC router (app/api/trpc/[trpc]/route.ts). */
+/** Where each site mounts its tRPC router (pages/api/trpc/[trpc].ts). */
 export const TRPC_ENDPOINT = '/api/trpc';

@@ -1,0 +1,11 @@
+import { createMenuContext, createApiRoute, menuRouter } from '@delivery/api';
+import { TRPC_ENDPOINT } from '@delivery/ui/lib/trpc-endpoint';
+
+// tRPC reads the body itself, within its own limit.
+export const config = { api: { bodyParser: false } };
+
+export default createApiRoute({
+  endpoint: TRPC_ENDPOINT,
+  router: menuRouter,
+  createContext: createMenuContext,
+});
