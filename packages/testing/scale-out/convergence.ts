@@ -1,9 +1,15 @@
-import type { OrderStatus, OrderSummary } from '@delivery/common';
+import type { OrderState, OrderStatus, OrderSummary } from '@delivery/common';
 import type { Arrival } from '@delivery/harness/live-page';
 import type { OrderResult } from '@delivery/workflows/contract';
 import { mustShow, type MustShow } from './must-show';
 import type { Page } from './pages';
 import type { PlannedOrder } from './plan';
+
+export interface SlowChange {
+  orderId: string;
+  state: OrderState;
+  changedAt: number;
+}
 
 export interface Convergence {
   /** Pairs of a page and an order it had to show. */
@@ -14,6 +20,8 @@ export interface Convergence {
   maxMs: number;
   /** The slowest pairs, for the report. */
   slowest: string[];
+  /** The changes the slowest pairs waited for: when their events were published tells where the time went. */
+  slowestChanges: SlowChange[];
   /** The connections of the pages the slowest pairs were on: whether a drop explains them. */
   slowestPages: string[];
   /** What a page never showed. */
@@ -40,7 +48,7 @@ function connectionsOf(page: Page, since: number): string {
     .join(', ');
 }
 
-function percentile(sorted: number[], fraction: number): number {
+export function percentile(sorted: number[], fraction: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
 }
@@ -55,7 +63,7 @@ export function measureConvergence(
   results: Map<string, OrderResult>,
   since: number,
 ): Convergence {
-  const lags: Array<{ lagMs: number; what: string; page: Page }> = [];
+  const lags: Array<{ lagMs: number; what: string; page: Page; change: SlowChange }> = [];
   const missing: string[] = [];
   for (const page of pages) {
     for (const must of mustShow(page.owner, plan, results)) {
@@ -65,7 +73,8 @@ export function measureConvergence(
       const what =
         `${page.label}: ${must.orderId} ${must.ended ? 'ended ' : ''}${must.state} ` +
         `at ${secondsSince(since, changedAt)}`;
-      if (seen) lags.push({ lagMs: seen.at - changedAt, what, page });
+      const change = { orderId: must.orderId, state: must.state, changedAt };
+      if (seen) lags.push({ lagMs: seen.at - changedAt, what, page, change });
       else missing.push(`${what} (page ${connectionsOf(page, since)})`);
     }
   }
@@ -78,6 +87,11 @@ export function measureConvergence(
     p95Ms: percentile(lagsMs, 0.95),
     maxMs: lagsMs.at(-1) ?? 0,
     slowest: slowest.map(({ lagMs, what }) => `${what}, shown ${lagMs} ms later`),
+    slowestChanges: [
+      ...new Map(
+        slowest.map(({ change }) => [`${change.orderId} ${change.state}`, change]),
+      ).values(),
+    ],
     slowestPages: [...new Set(slowest.map(({ page }) => page))].map(
       (page) => `${page.label}: ${connectionsOf(page, since)}`,
     ),

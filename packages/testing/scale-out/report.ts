@@ -1,5 +1,6 @@
 import { holdsByOrder, moneyByOrder, type Holds, type MoneyMoved } from '@delivery/harness/ledger';
 import { measureConvergence, type Convergence } from './convergence';
+import { publishStages, publishTimings, type PublishTiming } from './publish-timings';
 import type { ScaleOutStack } from './scale-out-stack';
 import type { ScaleOutRun, VisibilityWindow } from './scenario';
 
@@ -8,19 +9,42 @@ export interface ScaleOutTally {
   holds: Map<string, Holds>;
   money: Map<string, MoneyMoved>;
   convergence: Convergence;
+  /** How the events of the slowest changes were published: `… Delivered: v7 asked 111.7 s, taken …`. */
+  slowestPublishes: string[];
+  /** Where the time of every order's events went, from the orders' histories. */
+  publishStages: string;
 }
 
 export async function tallyScaleOut(
   stack: ScaleOutStack,
   run: ScaleOutRun,
 ): Promise<ScaleOutTally> {
+  const convergence = measureConvergence(run.pages.all, run.plan, run.results, run.startedAt);
+  const seconds = (at: number | null) =>
+    at === null ? 'never' : `${((at - run.startedAt) / 1000).toFixed(1)} s`;
+  const timings = new Map<string, PublishTiming[]>();
+  for (const { orderId } of run.plan)
+    timings.set(orderId, await publishTimings(stack.client, orderId));
+  const slowestPublishes = convergence.slowestChanges.map(({ orderId, state, changedAt }) => {
+    const publish = timings
+      .get(orderId)!
+      .filter((timing) => timing.state === state)
+      .sort((a, b) => Math.abs(a.scheduledAt - changedAt) - Math.abs(b.scheduledAt - changedAt))[0];
+    if (!publish) return `${orderId} ${state}: no event published`;
+    return (
+      `${orderId} ${state}: v${publish.version} asked ${seconds(publish.scheduledAt)}, ` +
+      `taken ${seconds(publish.startedAt)} (attempt ${publish.attempts}), landed ${seconds(publish.landedAt)}`
+    );
+  });
   return {
     holds: await holdsByOrder(
       stack.paymentsUrl,
       run.plan.map(({ orderId }) => orderId),
     ),
     money: await moneyByOrder(stack.paymentsUrl),
-    convergence: measureConvergence(run.pages.all, run.plan, run.results, run.startedAt),
+    convergence,
+    slowestPublishes,
+    publishStages: publishStages([...timings.values()].flat()),
   };
 }
 
@@ -57,6 +81,8 @@ export function printScaleOutReport(run: ScaleOutRun, tally: ScaleOutTally, star
       `${convergence.missing.length} never shown`,
     `slowest: ${convergence.slowest.join('; ')}`,
     `their pages' connections: ${convergence.slowestPages.join('; ')}`,
+    `their events: ${tally.slowestPublishes.join('; ')}`,
+    `every event: ${tally.publishStages}`,
     `duration: ${Math.round((startupMs + run.durationMs) / 1000)} s: ` +
       `${Math.round(startupMs / 1000)} s to start, ${Math.round(run.durationMs / 1000)} s of orders`,
   ]) {
