@@ -30,6 +30,21 @@ export class Replicas {
     if (!this.baseUrls.includes(baseUrl)) this.baseUrls.push(baseUrl);
   }
 
+  /**
+   * Leaves `baseUrl` out of the turns while `restart` runs, as a load balancer's readiness check
+   * does: requests go to the others instead of waiting on a replica that is not serving yet.
+   */
+  async withoutWhile<T>(baseUrl: string, restart: () => Promise<T>): Promise<T> {
+    const index = this.baseUrls.indexOf(baseUrl);
+    if (index < 0 || this.baseUrls.length === 1) return restart();
+    this.baseUrls.splice(index, 1);
+    try {
+      return await restart();
+    } finally {
+      this.add(baseUrl);
+    }
+  }
+
   /** Every replica once, starting with the one whose turn it is. */
   private inTurn(): string[] {
     const start = this.turn++ % this.baseUrls.length;

@@ -28,6 +28,8 @@ export interface TemporalCluster {
   restart(): Promise<void>;
   /** Visibility list, count and scan calls the frontend has answered in the namespace so far. */
   visibilityCalls(): Promise<number>;
+  /** Every call the frontend has answered in the namespace so far, by operation. */
+  frontendCalls(): Promise<Map<string, number>>;
   /** Stops the server, then PostgreSQL. */
   stop(): Promise<void>;
 }
@@ -55,11 +57,11 @@ async function runScript(args: string[]): Promise<string> {
 }
 
 /**
- * Sums `service_requests{service_name="frontend", namespace, operation}` over the Visibility
- * operations in a Prometheus text exposition.
+ * `service_requests{service_name="frontend", namespace, operation}` by operation, from a
+ * Prometheus text exposition.
  */
-export function countVisibilityCalls(metrics: string, namespace: string): number {
-  let calls = 0;
+export function frontendCallsByOperation(metrics: string, namespace: string): Map<string, number> {
+  const calls = new Map<string, number>();
   for (const line of metrics.split('\n')) {
     const sample = /^service_requests\{(?<labels>.*)\} (?<value>\S+)$/.exec(line)?.groups;
     if (!sample) continue;
@@ -69,14 +71,18 @@ export function countVisibilityCalls(metrics: string, namespace: string): number
         value,
       ]),
     );
-    if (
-      labels.get('service_name') === 'frontend' &&
-      labels.get('namespace') === namespace &&
-      VISIBILITY_OPERATIONS.has(labels.get('operation') ?? '')
-    ) {
-      calls += Number(sample.value);
-    }
+    const operation = labels.get('operation') ?? '';
+    if (labels.get('service_name') === 'frontend' && labels.get('namespace') === namespace)
+      calls.set(operation, (calls.get(operation) ?? 0) + Number(sample.value));
   }
+  return calls;
+}
+
+/** The Visibility list, count and scan calls among the frontend's calls in the namespace. */
+export function countVisibilityCalls(metrics: string, namespace: string): number {
+  let calls = 0;
+  for (const [operation, count] of frontendCallsByOperation(metrics, namespace))
+    if (VISIBILITY_OPERATIONS.has(operation)) calls += count;
   return calls;
 }
 
@@ -90,6 +96,13 @@ export async function startTemporalCluster(
   options: TemporalClusterOptions,
 ): Promise<TemporalCluster> {
   const { dataDir, port, metricsPort } = options;
+  const serverMetrics = async (): Promise<string> => {
+    // Calls answered just now are in the count only after the next report.
+    await new Promise((resolve) => setTimeout(resolve, COUNTER_REPORT_MS + 100));
+    const response = await fetch(`${localUrl(metricsPort)}/metrics`);
+    if (!response.ok) throw new Error(`metrics on port ${metricsPort}: HTTP ${response.status}`);
+    return response.text();
+  };
   const stopPostgres = () => runScript(['stop', '--data', dataDir]);
   const { command, args } = JSON.parse(
     await runScript([
@@ -126,11 +139,10 @@ export async function startTemporalCluster(
     kill: () => server.stop('SIGKILL'),
     restart: () => server.restart('SIGKILL'),
     async visibilityCalls() {
-      // Calls answered just now are in the count only after the next report.
-      await new Promise((resolve) => setTimeout(resolve, COUNTER_REPORT_MS + 100));
-      const response = await fetch(`${localUrl(metricsPort)}/metrics`);
-      if (!response.ok) throw new Error(`metrics on port ${metricsPort}: HTTP ${response.status}`);
-      return countVisibilityCalls(await response.text(), NAMESPACE);
+      return countVisibilityCalls(await serverMetrics(), NAMESPACE);
+    },
+    async frontendCalls() {
+      return frontendCallsByOperation(await serverMetrics(), NAMESPACE);
     },
     async stop() {
       await server.stop();

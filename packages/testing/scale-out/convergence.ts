@@ -8,6 +8,8 @@ import type { PlannedOrder } from './plan';
 export interface SlowChange {
   orderId: string;
   state: OrderState;
+  /** The page waited for the order's end, not for the state. */
+  ended: boolean;
   changedAt: number;
 }
 
@@ -73,7 +75,7 @@ export function measureConvergence(
       const what =
         `${page.label}: ${must.orderId} ${must.ended ? 'ended ' : ''}${must.state} ` +
         `at ${secondsSince(since, changedAt)}`;
-      const change = { orderId: must.orderId, state: must.state, changedAt };
+      const change = { orderId: must.orderId, state: must.state, ended: must.ended, changedAt };
       if (seen) lags.push({ lagMs: seen.at - changedAt, what, page, change });
       else missing.push(`${what} (page ${connectionsOf(page, since)})`);
     }

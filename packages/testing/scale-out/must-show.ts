@@ -41,9 +41,7 @@ export function mustShow(
   switch (owner.kind) {
     case 'order': {
       const result = results.get(owner.orderId)!;
-      // A delivered order ends when it is rated, after its last change of state.
-      const endedAt = result.rating?.at ?? result.updatedAt;
-      return [{ orderId: owner.orderId, state: result.state, at: endedAt, ended: true }];
+      return [{ orderId: owner.orderId, state: result.state, at: result.updatedAt, ended: true }];
     }
     case 'my orders':
       return plan

@@ -10,6 +10,7 @@ type HistoryEvent = NonNullable<
 export interface PublishTiming {
   version: number;
   state: string;
+  open: boolean;
   scheduledAt: number;
   /** When a worker took its last attempt. */
   startedAt: number | null;
@@ -36,6 +37,7 @@ export async function publishTimings(client: Client, orderId: string): Promise<P
       timings.set(String(event.eventId), {
         version: published.version,
         state: published.status.state,
+        open: published.status.open,
         scheduledAt: timeOf(event),
         startedAt: null,
         landedAt: null,

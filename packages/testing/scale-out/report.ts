@@ -13,6 +13,8 @@ export interface ScaleOutTally {
   slowestPublishes: string[];
   /** Where the time of every order's events went, from the orders' histories. */
   publishStages: string;
+  /** Calls the Temporal frontend answered over the whole run, by operation. */
+  temporalCalls: Map<string, number>;
 }
 
 export async function tallyScaleOut(
@@ -25,17 +27,22 @@ export async function tallyScaleOut(
   const timings = new Map<string, PublishTiming[]>();
   for (const { orderId } of run.plan)
     timings.set(orderId, await publishTimings(stack.client, orderId));
-  const slowestPublishes = convergence.slowestChanges.map(({ orderId, state, changedAt }) => {
-    const publish = timings
-      .get(orderId)!
-      .filter((timing) => timing.state === state)
-      .sort((a, b) => Math.abs(a.scheduledAt - changedAt) - Math.abs(b.scheduledAt - changedAt))[0];
-    if (!publish) return `${orderId} ${state}: no event published`;
-    return (
-      `${orderId} ${state}: v${publish.version} asked ${seconds(publish.scheduledAt)}, ` +
-      `taken ${seconds(publish.startedAt)} (attempt ${publish.attempts}), landed ${seconds(publish.landedAt)}`
-    );
-  });
+  const slowestPublishes = convergence.slowestChanges.map(
+    ({ orderId, state, ended, changedAt }) => {
+      const publish = timings
+        .get(orderId)!
+        .filter((timing) => (ended ? !timing.open : timing.state === state))
+        .sort(
+          (a, b) => Math.abs(a.scheduledAt - changedAt) - Math.abs(b.scheduledAt - changedAt),
+        )[0];
+      const what = `${orderId} ${ended ? 'ended ' : ''}${state}`;
+      if (!publish) return `${what}: no event published`;
+      return (
+        `${what}: v${publish.version} asked ${seconds(publish.scheduledAt)}, ` +
+        `taken ${seconds(publish.startedAt)} (attempt ${publish.attempts}), landed ${seconds(publish.landedAt)}`
+      );
+    },
+  );
   return {
     holds: await holdsByOrder(
       stack.paymentsUrl,
@@ -45,6 +52,7 @@ export async function tallyScaleOut(
     convergence,
     slowestPublishes,
     publishStages: publishStages([...timings.values()].flat()),
+    temporalCalls: await stack.cluster.frontendCalls(),
   };
 }
 
@@ -56,6 +64,14 @@ const counted = (values: Iterable<string>): string => {
 
 const sum = <T>(values: Iterable<T>, count: (value: T) => number): number =>
   [...values].reduce((total, value) => total + count(value), 0);
+
+/** The operations the frontend answered most, per order: `QueryWorkflow 9.1, …`. */
+const perOrder = (calls: Map<string, number>, orders: number): string =>
+  [...calls]
+    .sort(([, a], [, b]) => b - a)
+    .slice(0, 8)
+    .map(([operation, count]) => `${operation} ${(count / orders).toFixed(1)}`)
+    .join(', ');
 
 const pagesPerReplica = ({ pagesPerReplica }: VisibilityWindow): string =>
   [...pagesPerReplica].map(([url, pages]) => `${new URL(url).port}: ${pages}`).join(', ');
@@ -83,6 +99,7 @@ export function printScaleOutReport(run: ScaleOutRun, tally: ScaleOutTally, star
     `their pages' connections: ${convergence.slowestPages.join('; ')}`,
     `their events: ${tally.slowestPublishes.join('; ')}`,
     `every event: ${tally.publishStages}`,
+    `Temporal calls per order: ${perOrder(tally.temporalCalls, run.plan.length)}`,
     `duration: ${Math.round((startupMs + run.durationMs) / 1000)} s: ` +
       `${Math.round(startupMs / 1000)} s to start, ${Math.round(run.durationMs / 1000)} s of orders`,
   ]) {

@@ -13,7 +13,7 @@ import { SITE_ENV } from './settings';
 import type { Sites } from './site-users';
 
 const ports = PORTS.scaleOut;
-const SITE_NAMES: SiteName[] = ['menu', 'driver', 'restaurant'];
+export const SITE_NAMES: SiteName[] = ['menu', 'driver', 'restaurant'];
 
 export interface ScaleOutStack {
   cluster: TemporalCluster;
@@ -22,8 +22,6 @@ export interface ScaleOutStack {
   paymentsUrl: string;
   /** Two workers on the one task queue. */
   workers: ManagedProcess[];
-  /** Each site's replicas started so far: the first, then the second. */
-  replicas: Record<SiteName, ManagedProcess[]>;
   /** Requests go to the replicas in turn. */
   sites: Sites;
   /** Live pages connect to the replicas in turn, apart from the requests. */
@@ -32,6 +30,14 @@ export interface ScaleOutStack {
   taskQueue: string;
   /** Starts each site's second replica and adds it to the load balancing. */
   addSecondReplicas(): Promise<void>;
+  /**
+   * Runs `kill` on the site's first replica (which kills and starts it again) while the load
+   * balancing leaves that replica out, as a readiness check would until it serves again.
+   */
+  killFirstReplica(
+    site: SiteName,
+    kill: (replica: ManagedProcess) => Promise<unknown>,
+  ): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -103,6 +109,7 @@ export async function startScaleOutStack(): Promise<ScaleOutStack> {
         env: workerMetrics(1),
       }),
     );
+    /** Each site's replicas started so far: the first, then the second. */
     const replicas = Object.fromEntries(
       SITE_NAMES.map((site) => [site, [started.sites[site].process]]),
     ) as Record<SiteName, ManagedProcess[]>;
@@ -117,7 +124,6 @@ export async function startScaleOutStack(): Promise<ScaleOutStack> {
       broker,
       paymentsUrl,
       workers: [started.worker, secondWorker],
-      replicas,
       sites,
       streams,
       client: started.client,
@@ -140,6 +146,12 @@ export async function startScaleOutStack(): Promise<ScaleOutStack> {
           sites[site].add(localUrl(port));
           streams[site].add(localUrl(port));
         }
+      },
+      async killFirstReplica(site, kill) {
+        const url = localUrl(ports[site][0]!);
+        await sites[site].withoutWhile(url, () =>
+          streams[site].withoutWhile(url, () => kill(replicas[site][0]!)),
+        );
       },
       stop,
     };

@@ -9,7 +9,7 @@ import { Actors } from './actors';
 import { measureConvergence } from './convergence';
 import { Pages } from './pages';
 import { PATHS, planOrders, type PathName, type PlannedOrder } from './plan';
-import type { ScaleOutStack } from './scale-out-stack';
+import { SITE_NAMES, type ScaleOutStack } from './scale-out-stack';
 import { VISIBILITY_WINDOW_MS } from './settings';
 import { openSessions } from './site-users';
 
@@ -129,8 +129,8 @@ export async function runScaleOut(stack: ScaleOutStack): Promise<ScaleOutRun> {
   const killInTurn = async () => {
     await sleep(5_000);
     await kills.kill(stack.workers[0]!, inFlight());
-    for (const replicas of Object.values(stack.replicas))
-      await kills.kill(replicas[0]!, inFlight());
+    for (const site of SITE_NAMES)
+      await stack.killFirstReplica(site, (replica) => kills.kill(replica, inFlight()));
     await kills.kill(stack.broker, inFlight());
   };
   await Promise.all([startWaves([4, 5], 40_000), killInTurn()]);
