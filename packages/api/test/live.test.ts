@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -150,6 +151,26 @@ describe('the status a live page starts from', () => {
     expect((await reading).status).toMatchObject({ orderId, updatedAt: waiting.updatedAt });
     // Temporal was asked while the broker was down, and did not answer either.
     expect(feed.stats().statusQueries).toBeGreaterThan(0);
+    await bus.close();
+  });
+  it('reads an order placed a moment ago from its first event, however long Temporal takes to answer', async () => {
+    const watcher = customer();
+    const waiting = await waitForRestaurant(watcher, await placeOrder(watcher));
+    const bus = openOrderEventBus(services.config.orderEvents);
+    // A query of a workflow whose first task is in flight waits for that task.
+    const temporalStillAnswering = {
+      run: () => new Promise<never>(() => {}),
+    } as unknown as TemporalAccess;
+    const feed = new ChangeFeed(temporalStillAnswering, bus);
+    const orderId = randomUUID();
+
+    const reading = feed.current(orderId);
+    setTimeout(
+      () => void bus.publish({ orderId, version: 1, status: { ...waiting, orderId } }),
+      300,
+    );
+    expect((await reading).status).toMatchObject({ orderId, state: 'Waiting for restaurant' });
+    expect(feed.stats()).toMatchObject({ statusQueries: 1, subscribers: 0 });
     await bus.close();
   });
 });

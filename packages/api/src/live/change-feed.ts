@@ -90,9 +90,10 @@ export class ChangeFeed {
   }
 
   /**
-   * The order's status now: its latest event, or, for an order the bus holds none of (started
-   * before orders published events, or the broker unreachable), one getStatus query. While
-   * neither answers, it tries again for a while before the page is told to try later.
+   * The order's status now: its latest event, or, for an order the bus holds none of (just placed,
+   * started before orders published events, or the broker unreachable), its first event or one
+   * getStatus query, whichever comes first. While neither answers, it tries again for a while
+   * before the page is told to try later.
    */
   current(orderId: string): Promise<CurrentStatus> {
     return this.reads.get(orderId, () => this.readThroughOutages(orderId));
@@ -124,6 +125,29 @@ export class ChangeFeed {
   private async read(orderId: string): Promise<CurrentStatus> {
     const event = await this.latestEvent(orderId);
     if (event) return { version: event.version, status: event.status };
+    // None yet. An order placed a moment ago publishes its first event within moments, while a
+    // query of it waits for its first workflow task (up to the RPC deadline under load): the first
+    // to answer wins. An order from before events, or no order at all, is answered by the query.
+    const first = this.firstEventOf(orderId);
+    try {
+      return await Promise.race([first.status, this.queryStatus(orderId)]);
+    } finally {
+      first.stop();
+    }
+  }
+
+  /** The order's next event as it arrives (or the one this process received lately). */
+  private firstEventOf(orderId: string): { status: Promise<CurrentStatus>; stop: () => void } {
+    let stop = () => {};
+    const status = new Promise<CurrentStatus>((resolve) => {
+      stop = this.subscribe((event) => {
+        if (event.orderId === orderId) resolve({ version: event.version, status: event.status });
+      });
+    });
+    return { status, stop };
+  }
+
+  private async queryStatus(orderId: string): Promise<CurrentStatus> {
     this.statusQueries += 1;
     return { version: 0, status: await orderStatus(this.temporal, orderId) };
   }
