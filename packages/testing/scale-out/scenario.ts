@@ -10,7 +10,7 @@ import { measureConvergence } from './convergence';
 import { Pages } from './pages';
 import { PATHS, planOrders, type PathName, type PlannedOrder } from './plan';
 import { SITE_NAMES, type ScaleOutStack } from './scale-out-stack';
-import { VISIBILITY_WINDOW_MS } from './settings';
+import { KILL_PHASE_MS, VISIBILITY_WINDOW_MS } from './settings';
 import { openSessions } from './site-users';
 
 export interface VisibilityWindow {
@@ -133,7 +133,7 @@ export async function runScaleOut(stack: ScaleOutStack): Promise<ScaleOutRun> {
       await stack.killFirstReplica(site, (replica) => kills.kill(replica, inFlight()));
     await kills.kill(stack.broker, inFlight());
   };
-  await Promise.all([startWaves([4, 5], 40_000), killInTurn()]);
+  await Promise.all([startWaves([4, 5], KILL_PHASE_MS), killInTurn()]);
 
   await Promise.all(journeys);
   const results = new Map<string, OrderResult>();
