@@ -5,7 +5,7 @@ import {
   type AccountsDatabase,
   type StaffAuth,
 } from '@delivery/accounts';
-import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry/lib/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { openOrderEventBus } from '@delivery/events';
 import { processConfig, type ApiConfig } from './config';
 import { ChangeFeed } from './live/change-feed';
