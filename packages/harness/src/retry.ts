@@ -13,15 +13,23 @@ export function isTransient(error: unknown): boolean {
   return RESTARTING.includes(grpcCode(error));
 }
 
-/** Calls `fn` until it settles with anything but a transient error, for at most `timeoutMs`. */
-export async function retryTransient<T>(fn: () => Promise<T>, timeoutMs = 120_000): Promise<T> {
+/** Calls `fn` until it settles with anything `again` does not accept, for at most `timeoutMs`. */
+export async function retryWhile<T>(
+  again: (error: unknown) => boolean,
+  fn: () => Promise<T>,
+  timeoutMs = 120_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
       return await fn();
     } catch (error) {
-      if (!isTransient(error) || Date.now() > deadline) throw error;
+      if (!again(error) || Date.now() > deadline) throw error;
       await new Promise((r) => setTimeout(r, 500));
     }
   }
 }
+
+/** Calls `fn` until it settles with anything but a transient error, for at most `timeoutMs`. */
+export const retryTransient = <T>(fn: () => Promise<T>, timeoutMs?: number): Promise<T> =>
+  retryWhile(isTransient, fn, timeoutMs);

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { DEMO_PASSWORD, type OrderSummary } from '@delivery/common';
 import { DRIVER_COOKIE } from '@delivery/api/session';
 import { trpcHttp } from '@delivery/harness/trpc-http';
 import { DRIVER_URL } from '../config';
-import { SiteClient } from '../http/site-client';
+import { SiteClient, whileTryAgain } from '../http/site-client';
 
 export interface BoardPage {
   orders: OrderSummary[];
@@ -30,10 +31,16 @@ export class Driver {
   }
 
   pickUp(orderId: string): Promise<unknown> {
-    return this.site.mutation('pickUp', { orderId });
+    return this.act('pickUp', orderId);
   }
 
   deliver(orderId: string): Promise<unknown> {
-    return this.site.mutation('deliver', { orderId });
+    return this.act('deliver', orderId);
+  }
+
+  /** One tap: a new request, tapped again while the site answers "try again". */
+  private act(procedure: 'pickUp' | 'deliver', orderId: string): Promise<unknown> {
+    const requestId = randomUUID();
+    return whileTryAgain(() => this.site.mutation(procedure, { orderId, requestId }));
   }
 }

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { accepted, act, readyForPickup } from '@delivery/harness/order-actions';
+import { act, deliver, readyForPickup } from '@delivery/harness/order-actions';
+import { retryTransient } from '@delivery/harness/retry';
 import { orderStartOptions } from '@delivery/workflows/contract';
 import { ORDER_SHAPED_TASK_QUEUE, QUIET_WINDOW_MS } from '../config';
 import { pickUpWhenReady, type OrderPairs } from '../orders/order-pairs';
@@ -18,7 +20,8 @@ const QUIET_WINDOWS = {
  * The ceiling's pairs: the Temporal client alone does what the sites do for an order. The same
  * start options (memo, search attributes), the kitchen's accept and markReady and the driver's
  * taps and delivery as `request` signals answered through `requestOutcome`, with the harness's
- * own helpers, the ones the sites' API calls.
+ * own helpers, the ones the sites' API calls. Like the product's driver, it sends a tap again
+ * while the order does not answer in time.
  */
 export const orderShapedPairs =
   (client: Client): OrderPairs =>
@@ -32,12 +35,17 @@ export const orderShapedPairs =
           workflowId: `order-shaped-${input.orderId}`,
         });
         const [refused] = await Promise.all([
-          pickUpWhenReady(
-            async () => (await act(handle, { action: 'pickUp', driver })).outcome.accepted,
-          ),
+          pickUpWhenReady(async () => {
+            // One tap, sent again as the same request while the order does not answer in time.
+            const requestId = randomUUID();
+            const answer = await retryTransient(() =>
+              act(handle, { action: 'pickUp', driver }, requestId),
+            );
+            return answer.outcome.accepted;
+          }),
           readyForPickup(handle),
         ]);
-        await accepted(handle, { action: 'deliver', driver });
+        await deliver(handle, driver);
         return refused;
       },
     };

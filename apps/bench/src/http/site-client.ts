@@ -1,4 +1,5 @@
 import { trpcError, trpcHttp, type TrpcResponse } from '@delivery/harness/trpc-http';
+import { retryWhile } from '@delivery/harness/retry';
 import { serverSentEvents } from '@delivery/harness/server-sent-events';
 
 /** A tRPC error as the HTTP API answers it: `CONFLICT`, `NOT_FOUND`, ... */
@@ -12,6 +13,17 @@ export class TrpcCallError extends Error {
     this.name = 'TrpcCallError';
   }
 }
+
+/**
+ * Calls again while the site answers "try again" (`SERVICE_UNAVAILABLE`: Temporal did not answer
+ * in time), as a user tapping again would. `call` must send the same request each time (the same
+ * `requestId`), so one the order took late is answered with its first outcome.
+ */
+export const whileTryAgain = <T>(call: () => Promise<T>): Promise<T> =>
+  retryWhile(
+    (error) => error instanceof TrpcCallError && error.code === 'SERVICE_UNAVAILABLE',
+    call,
+  );
 
 function dataOf<T>(procedure: string, response: TrpcResponse): T {
   const result = (response.body as { result?: { data: T } } | null)?.result;
